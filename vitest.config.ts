@@ -7,7 +7,6 @@ export default defineConfig({
     environment: "node",
     include: ["tests/**/*.test.ts", "ml/**/*.test.ts", "lib/**/*.test.ts"],
     exclude: ["tests/e2e/**", "node_modules/**"],
-    globalSetup: ["tests/setup/global-db.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
