@@ -1,0 +1,39 @@
+// The one place that reads process.env: parsed and validated once per process.
+import { z } from "zod";
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value && value.trim() !== "" ? value.trim() : undefined));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** External PostgreSQL. Unset: the embedded default under .data/ is started on demand. */
+  DATABASE_URL: optionalText,
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(55432),
+  EMBEDDED_PG_DIR: optionalText,
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  NEXTAUTH_SECRET: optionalText,
+  NEXTAUTH_URL: optionalText,
+  GEMINI_API_KEY: optionalText,
+  GEMINI_MODEL: z.string().default("gemini-2.0-flash"),
+  /** Only for tests and proxies: where the Gemini SDK sends its requests. */
+  GEMINI_BASE_URL: optionalText,
+  SIGNALS_LOG_LEVEL: z.enum(["silent", "info", "debug"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = envSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+      throw new Error(`Invalid environment configuration: ${problems}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
