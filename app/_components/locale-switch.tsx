@@ -3,15 +3,17 @@ import { useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { setLocale } from "@/lib/actions/set-locale";
 import { LOCALES, type Locale } from "@/lib/i18n/messages";
+import { useHydrated } from "@/app/_components/use-hydrated";
 
 export function LocaleSwitch({ locale, label }: { locale: Locale; label: string }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
   return (
     <select
       aria-label={label}
       value={locale}
-      disabled={pending}
+      disabled={pending || !hydrated}
       className="rounded-md border-gray-300 py-1 text-sm"
       onChange={(event) => {
         const next = event.target.value as Locale;

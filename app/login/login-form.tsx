@@ -2,11 +2,13 @@
 import { useState, type FormEvent } from "react";
 import { signIn } from "next-auth/react";
 import { translator, type Locale } from "@/lib/i18n/messages";
+import { useHydrated } from "@/app/_components/use-hydrated";
 
 export function LoginForm({ locale }: { locale: Locale }) {
   const t = translator(locale);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -36,7 +38,7 @@ export function LoginForm({ locale }: { locale: Locale }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <label className="block text-sm">
         <span className="text-gray-700">{t("login.email")}</span>
         <input name="email" type="email" autoComplete="username" required className="mt-1 block w-full rounded-md border-gray-300" />
@@ -46,11 +48,11 @@ export function LoginForm({ locale }: { locale: Locale }) {
         <input name="password" type="password" autoComplete="current-password" required className="mt-1 block w-full rounded-md border-gray-300" />
       </label>
       {error && (
-        <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-700">
+        <p role="alert" data-testid="login-error" className="rounded-md bg-red-50 p-2 text-sm text-red-700">
           {error}
         </p>
       )}
-      <button type="submit" disabled={pending} className="w-full rounded-md bg-blue-600 px-4 py-2 text-sm font-medium text-white hover:bg-blue-700 disabled:opacity-60">
+      <button type="submit" disabled={pending || !hydrated} className="w-full rounded-md bg-blue-600 px-4 py-2 text-sm font-medium text-white hover:bg-blue-700 disabled:opacity-60">
         {pending ? t("login.submitting") : t("login.submit")}
       </button>
     </form>

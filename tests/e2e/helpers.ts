@@ -1,0 +1,17 @@
+import { expect, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "../../lib/seed/demo-team";
+
+export async function login(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Correo electrónico").fill(email);
+  await page.getByLabel("Contraseña").fill(password);
+  // Wait for the server's answer, so a previous attempt's message is never mistaken for this one's.
+  await Promise.all([
+    page.waitForResponse((response) => response.url().includes("/api/auth/callback/credentials")),
+    page.getByRole("button", { name: "Entrar" }).click(),
+  ]);
+}
+
+export async function expectSignedInAs(page: Page, name: string): Promise<void> {
+  await expect(page.getByTestId("current-user")).toContainText(name);
+}
