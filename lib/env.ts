@@ -1,4 +1,5 @@
 // The one place that reads process.env: parsed and validated once per process.
+import { existsSync } from "node:fs";
 import { z } from "zod";
 
 const optionalText = z
@@ -28,6 +29,8 @@ let cached: Env | undefined;
 
 export function env(): Env {
   if (!cached) {
+    // A local .env fills in what the environment does not set (Node ≥ 20.12 never overrides).
+    if (existsSync(".env")) process.loadEnvFile(".env");
     const parsed = envSchema.safeParse(process.env);
     if (!parsed.success) {
       const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
