@@ -2,36 +2,26 @@
 // and a small generated world, behind `next start` (the build made by the test script).
 // Playwright starts it and stops it with SIGTERM.
 import { spawn } from "node:child_process";
-import { chmod, mkdtemp } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
-import { startEmbeddedPostgres } from "../../lib/db/embedded-postgres";
+import { startThrowawayPostgres } from "../../lib/db/start-throwaway-postgres";
 import { prepareDatabase } from "../../lib/db/prepare-database";
 import { createPrismaClient } from "../../lib/db/prisma";
 import { seedDemoTeam } from "../../lib/seed/seed-demo-team";
 import { seedE2eWorld } from "./seed-e2e-world";
-import { findFreePort } from "../helpers/find-free-port";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const port = Number(process.env.E2E_PORT ?? 3100);
 
 async function main(): Promise<void> {
-  const parent = await mkdtemp(path.join(os.tmpdir(), "sds-e2e-pg-"));
-  await chmod(parent, 0o755);
-  const pg = await startEmbeddedPostgres({
-    dataDir: path.join(parent, "data"),
-    port: await findFreePort(),
-    database: "signals_e2e",
-    persistent: false,
-    settings: { fsync: "off", synchronous_commit: "off" },
-  });
+  const pg = await startThrowawayPostgres();
+  const url = pg.urlFor("signals_e2e");
   const stop = async () => {
     web.kill("SIGTERM");
     await pg.stop();
     process.exit(0);
   };
-  await prepareDatabase(pg.url);
-  const db = createPrismaClient(pg.url, { max: 2 });
+  await prepareDatabase(url);
+  const db = createPrismaClient(url, { max: 2 });
   await seedDemoTeam(db);
   await seedE2eWorld(db);
   await db.$disconnect();
@@ -41,7 +31,7 @@ async function main(): Promise<void> {
     stdio: "inherit",
     env: {
       ...process.env,
-      DATABASE_URL: pg.url,
+      DATABASE_URL: url,
       NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",

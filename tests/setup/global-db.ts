@@ -1,14 +1,11 @@
 // Vitest global setup: one real PostgreSQL for the whole run, with the project's migrations
 // applied once to a template database that each test file clones (CREATE DATABASE … TEMPLATE).
 // TEST_DATABASE_URL may point at an existing local server instead; anything non-local is refused.
-import { chmod, mkdtemp } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../lib/db/embedded-postgres";
+import { startThrowawayPostgres, type ThrowawayPostgres } from "../../lib/db/start-throwaway-postgres";
 import { deployMigrations } from "../../lib/db/migrate";
-import { findFreePort } from "../helpers/find-free-port";
 
 export const TEMPLATE_DATABASE = "sds_test_template";
 
@@ -27,7 +24,7 @@ function assertLocal(url: string): void {
   }
 }
 
-let server: EmbeddedDatabase | undefined;
+let server: ThrowawayPostgres | undefined;
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   let adminUrl: string;
@@ -36,19 +33,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     assertLocal(external);
     adminUrl = external.replace(/\/[^/?]*(\?.*)?$/, "/postgres");
   } else {
-    const parent = await mkdtemp(path.join(os.tmpdir(), "sds-test-pg-"));
-    // mkdtemp makes the folder private; as root, postgres runs as another user who must enter it.
-    await chmod(parent, 0o755);
-    const dataDir = path.join(parent, "data");
-    server = await startEmbeddedPostgres({
-      dataDir,
-      port: await findFreePort(),
-      database: "postgres",
-      persistent: false,
-      // Throwaway cluster: durability buys nothing here, speed does.
-      settings: { fsync: "off", synchronous_commit: "off", full_page_writes: "off", max_connections: "300" },
-    });
-    adminUrl = server.url;
+    server = await startThrowawayPostgres({ settings: { max_connections: "300" } });
+    adminUrl = server.connectionString;
   }
 
   const admin = new pg.Client({ connectionString: adminUrl });
