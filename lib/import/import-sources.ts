@@ -84,8 +84,10 @@ export async function markInterruptedImports(db: Pool | PoolClient): Promise<num
     `UPDATE import SET status = 'FAILED', finished_at = now(),
        error = 'Importación interrumpida (el proceso se detuvo antes de terminar). No se guardó ningún dato de este archivo; vuelva a subirlo.'
      WHERE status = 'RUNNING'
-       AND (connection_pid IS NULL OR connection_pid NOT IN (SELECT pid FROM pg_stat_activity))
-       AND started_at < now() - interval '5 seconds'`,
+       AND CASE WHEN connection_pid IS NULL
+                -- created but never started (the process died between the two statements)
+                THEN started_at < now() - interval '10 minutes'
+                ELSE connection_pid NOT IN (SELECT pid FROM pg_stat_activity) END`,
   );
   return result.rowCount ?? 0;
 }
