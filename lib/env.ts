@@ -20,6 +20,10 @@ const envSchema = z.object({
   GEMINI_MODEL: z.string().default("gemini-2.0-flash"),
   /** Only for tests and proxies: where the Gemini SDK sends its requests. */
   GEMINI_BASE_URL: optionalText,
+  /** Where uploaded CSV files wait for their import (deleted afterwards). */
+  UPLOAD_DIR: z.string().default(".data/uploads"),
+  /** Largest accepted upload, in megabytes. */
+  UPLOAD_MAX_MB: z.coerce.number().int().positive().default(2048),
   SIGNALS_LOG_LEVEL: z.enum(["silent", "info", "debug"]).default("info"),
 });
 

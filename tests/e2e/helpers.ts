@@ -15,3 +15,9 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
 export async function expectSignedInAs(page: Page, name: string): Promise<void> {
   await expect(page.getByTestId("current-user")).toContainText(name);
 }
+
+/** Signs in and waits until the role's landing page has loaded. */
+export async function signIn(page: Page, email: string): Promise<void> {
+  await login(page, email);
+  await page.waitForURL((url) => !url.pathname.startsWith("/login") && url.pathname !== "/");
+}

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { getAdminOverview } from "@/lib/data/get-admin-overview";
 import { getTranslator } from "@/lib/i18n/server";
 import type { MessageKey } from "@/lib/i18n/messages";
+import Link from "next/link";
 
 export default async function AdminPage() {
   const actor = await requirePagePermission("admin.view");
@@ -25,6 +26,11 @@ export default async function AdminPage() {
           </div>
         ))}
       </dl>
+      <nav className="mt-8 flex gap-4 text-sm">
+        <Link href="/admin/imports" className="rounded-md border bg-white px-4 py-2 font-medium text-blue-700 hover:bg-blue-50">
+          {t("imports.openAdmin")}
+        </Link>
+      </nav>
     </section>
   );
 }
