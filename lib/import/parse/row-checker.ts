@@ -1,0 +1,102 @@
+// Collects the errors and flags of one data row while the table's validator reads its fields, so a
+// row reports every problem at once (the admin fixes the file in one pass, not one error per upload).
+import { hasControlCharacters, hasUndecodableBytes, looksLikeFormula } from "./cell-safety";
+import type { FieldResult } from "./field-result";
+import type { ColumnKey, RecognisedHeader } from "./table-headers";
+import type { FileFormat, RowError, RowErrorCode, RowFlag, RowFlagCode } from "./types";
+
+export const MAX_FIELD_LENGTH = 1000;
+export const WHOLE_ROW = "(fila)";
+
+/** Trims spaces, including the non-breaking ones Excel keeps from pasted text. */
+export function trimField(value: string): string {
+  return value.replace(/^[\s\u00a0]+|[\s\u00a0]+$/g, "");
+}
+
+export function clipRaw(fields: string[]): string[] {
+  return fields.map((f) => (f.length > MAX_FIELD_LENGTH ? `${f.slice(0, MAX_FIELD_LENGTH)}…` : f));
+}
+
+export class RowChecker {
+  readonly errors: RowError[] = [];
+  readonly flags: RowFlag[] = [];
+  readonly format: FileFormat;
+  private readonly raw: string[];
+  private readonly fields: string[];
+
+  constructor(
+    private readonly header: RecognisedHeader,
+    readonly line: number,
+    rawFields: string[],
+  ) {
+    this.format = header.format;
+    this.raw = clipRaw(rawFields);
+    this.fields = rawFields.map(trimField);
+    this.checkShape(rawFields);
+  }
+
+  name(key: ColumnKey): string {
+    return this.header.columnNames[this.header.columnIndex[key]];
+  }
+
+  value(key: ColumnKey): string {
+    return this.fields[this.header.columnIndex[key]] ?? "";
+  }
+
+  get rejected(): boolean {
+    return this.errors.length > 0;
+  }
+
+  error(column: string, code: RowErrorCode, message: string): void {
+    this.errors.push({ line: this.line, column, code, message, raw: this.raw });
+  }
+
+  flag(code: RowFlagCode, message: string, column?: string): void {
+    this.flags.push(column === undefined ? { code, message } : { code, column, message });
+  }
+
+  /** The parsed value, or undefined after recording the field's error. */
+  take<T>(key: ColumnKey, result: FieldResult<T>): T | undefined {
+    if (result.ok) return result.value;
+    this.error(this.name(key), result.code, result.message);
+    return undefined;
+  }
+
+  /** Free text: required, kept as written, flagged when a spreadsheet would run it as a formula. */
+  text(key: ColumnKey): string | undefined {
+    const value = this.value(key);
+    if (value === "") {
+      this.error(this.name(key), "required", `Falta ${this.name(key)}: el campo está vacío`);
+      return undefined;
+    }
+    if (looksLikeFormula(value)) {
+      this.flag("formula_like_text", `${this.name(key)} "${value}" empieza como una fórmula; se guarda como texto y se escapará al exportarlo`, this.name(key));
+    }
+    return value;
+  }
+
+  // Problems that make any field unreadable, whatever the table: a wrong column count, an endless
+  // field, binary bytes, bytes the file's encoding could not decode.
+  private checkShape(rawFields: string[]): void {
+    const width = this.header.width;
+    if (rawFields.length < width) {
+      this.error(WHOLE_ROW, "field_count", `La fila tiene ${rawFields.length} columnas y la cabecera ${width}`);
+    } else if (rawFields.length > width) {
+      if (rawFields.slice(width).every((f) => trimField(f) === "")) {
+        this.flag("extra_empty_fields", `La fila tiene ${rawFields.length - width} columnas vacías de más al final; se ignoran`);
+      } else {
+        this.error(WHOLE_ROW, "field_count", `La fila tiene ${rawFields.length} columnas y la cabecera ${width}`);
+      }
+    }
+    rawFields.slice(0, width).forEach((field, index) => {
+      const column = this.header.columnNames[index] ?? `(columna ${index + 1})`;
+      if (field.length > MAX_FIELD_LENGTH) {
+        this.error(column, "field_too_long", `${column} tiene ${field.length} caracteres (como máximo ${MAX_FIELD_LENGTH})`);
+      } else if (hasControlCharacters(field)) {
+        this.error(column, "control_characters", `${column} contiene caracteres de control o binarios`);
+      } else if (hasUndecodableBytes(field)) {
+        this.error(column, "invalid_encoding", `${column} contiene bytes que no son texto válido en la codificación del archivo`);
+      }
+    });
+  }
+}
