@@ -65,9 +65,6 @@ afterAll(async () => {
 });
 
 describe("demo world at scale 1", () => {
-  it("generates in a few seconds", () => {
-  });
-
   it("matches DATA.md's figures for the real sales table within 10 %", () => {
     const s = summary.sales;
     expect(within(s.lines, TARGET.lines)).toBe(true);
