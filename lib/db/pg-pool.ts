@@ -8,7 +8,11 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export function createPgPool(connectionString: string, max = 4): pg.Pool {
-  return new pg.Pool({ connectionString, max });
+  const pool = new pg.Pool({ connectionString, max });
+  // An idle connection dropped by the server (a restart, the embedded server stopping) must not
+  // crash the process: the pool discards it and opens a new one on next use.
+  pool.on("error", (error) => console.warn(`[db] idle connection closed: ${error.message}`));
+  return pool;
 }
 
 export type { Pool, PoolClient } from "pg";

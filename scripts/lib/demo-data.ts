@@ -1,11 +1,39 @@
 // The demo world for `npm start`: generated and imported once, when the database has no sales.
+import path from "node:path";
 import type { Db } from "../../lib/db/prisma";
+import { createPgPool } from "../../lib/db/pg-pool";
+import { PROJECT_ROOT } from "../../lib/db/resolve-database";
+import { loadDemoWorld } from "../../lib/demo-world/load-demo-world";
+import { formatImportReport } from "../../lib/import/format-report";
+import { createProgressLine } from "./progress-bar";
 
-export async function ensureDemoWorld(db: Db, _url: string, log: (line: string) => void): Promise<void> {
+export const DEMO_DIR = path.join(PROJECT_ROOT, ".data", "demo-world");
+
+export async function importDemoWorld(url: string, log: (line: string) => void, scale = 1): Promise<void> {
+  const pool = createPgPool(url, 3);
+  const line = createProgressLine();
+  try {
+    log(`Generando e importando el mundo de demostración (escala ${scale})…`);
+    const reports = await loadDemoWorld(pool, {
+      dir: DEMO_DIR,
+      scale,
+      onGenerateProgress: (fraction, lines) => line.update(`generando: ${lines.toLocaleString("es-ES")} líneas`, fraction),
+      onImportProgress: (p) =>
+        line.update(`importando ${p.fileName}: ${p.phase === "merging" ? "consolidando…" : `${p.rows.toLocaleString("es-ES")} filas`}`, p.fraction),
+    });
+    line.done();
+    log(formatImportReport(reports));
+    if (reports.some((r) => r.status === "FAILED")) throw new Error("La importación del mundo de demostración falló.");
+  } finally {
+    await pool.end();
+  }
+}
+
+export async function ensureDemoWorld(db: Db, url: string, log: (line: string) => void): Promise<void> {
   const lines = await db.salesLine.count();
   if (lines > 0) {
     log(`Datos presentes: ${lines.toLocaleString("es-ES")} líneas de venta.`);
     return;
   }
-  log("La base de datos aún no tiene ventas: el mundo de demostración se cargará cuando el importador esté disponible.");
+  await importDemoWorld(url, log);
 }
