@@ -1,0 +1,249 @@
+// The daily pipeline as of a date: features → train (4 heads, temporal validation, baselines) →
+// ONNX → score → explain → store → alerts. One run at a time (advisory lock); every step reports
+// progress and appends to the run's log in `pipeline_run`, so the admin page can follow it.
+import type { Pool, PoolClient } from "pg";
+import { buildTrainingSet, MODEL_FEATURES } from "@/lib/features";
+import { exportOnnx, type GbmParams } from "@/ml";
+import { HEADS } from "./heads";
+import { allSnapshotDates, DEFAULT_PLAN, planSnapshots, type PlanOptions } from "./plan-snapshots";
+import { scoreAsOf, type DeployedHead, type ScoreResult } from "./score-as-of";
+import { storeModels } from "./store-models";
+import { storeScores } from "./store-scores";
+import { trainHead, type TrainedHead } from "./train-head";
+import type { HeadMetrics } from "./train-head";
+
+/** Key of the advisory lock that keeps pipeline runs one at a time ("SDSPIPE"). */
+export const PIPELINE_LOCK_KEY = 0x53_4453_5049_5045;
+
+export const DEFAULT_TRAINING: Partial<GbmParams> = {
+  nRounds: 300,
+  learningRate: 0.08,
+  maxDepth: 6,
+  minChildWeight: 5,
+  lambda: 1,
+  subsample: 0.8,
+  colsampleByTree: 0.8,
+  maxBins: 128,
+  earlyStoppingRounds: 25,
+  seed: 7,
+  threads: 2,
+};
+
+export class PipelineBusyError extends Error {
+  constructor() {
+    super("Ya hay una ejecución del motor de señales en curso; espere a que termine.");
+  }
+}
+
+export interface PipelineProgress {
+  step: string;
+  /** 0..1 of the whole run. */
+  fraction: number;
+}
+
+/** What the alert step receives; the alert engine plugs in here (see lib/pipeline/apply-alerts.ts). */
+export type AlertStep = (input: { pool: Pool; runId: number; asOf: string; scores: ScoreResult; log: (line: string) => void }) => Promise<Record<string, number>>;
+
+export interface PipelineOptions {
+  asOf?: string;
+  trigger: "SCHEDULE" | "MANUAL" | "CLI";
+  userId?: number | null;
+  /** A QUEUED run row created by the caller (the admin page); otherwise one is created. */
+  runId?: number;
+  training?: Partial<GbmParams>;
+  plan?: PlanOptions;
+  segmentOf?: (scores: ScoreResult, index: number) => string | null;
+  alerts?: AlertStep;
+  onProgress?: (progress: PipelineProgress) => void;
+  log?: (line: string) => void;
+}
+
+export interface PipelineSummary {
+  runId: number;
+  asOf: string;
+  metrics: HeadMetrics[];
+  scored: number;
+  alerts: Record<string, number>;
+  timingsMs: Record<string, number>;
+}
+
+const STEPS: [string, number][] = [
+  ["training-set", 0.3],
+  ["train", 0.35],
+  ["onnx", 0.02],
+  ["score", 0.2],
+  ["store", 0.08],
+  ["alerts", 0.05],
+];
+
+function stepStart(name: string): number {
+  let total = 0;
+  for (const [step, weight] of STEPS) {
+    if (step === name) return total;
+    total += weight;
+  }
+  return total;
+}
+
+function stepWeight(name: string): number {
+  return STEPS.find(([step]) => step === name)?.[1] ?? 0;
+}
+
+async function lastSalesDate(pool: Pool): Promise<string | null> {
+  const result = await pool.query<{ d: string | null }>("SELECT max(date)::text AS d FROM sales_line");
+  return result.rows[0]?.d ?? null;
+}
+
+export async function runPipeline(pool: Pool, options: PipelineOptions): Promise<PipelineSummary> {
+  const lock: PoolClient = await pool.connect();
+  let runId = options.runId;
+  const started = performance.now();
+  const timingsMs: Record<string, number> = {};
+  let logBuffer: string[] = [];
+  let lastFlush = 0;
+
+  const flush = async (force = false, fields: { progress?: number; step?: string } = {}) => {
+    if (!runId) return;
+    const now = Date.now();
+    if (!force && now - lastFlush < 1000 && fields.step === undefined) return;
+    lastFlush = now;
+    const lines = logBuffer.join("");
+    logBuffer = [];
+    await pool.query(
+      `UPDATE pipeline_run SET log = log || $2, progress = coalesce($3, progress), step = coalesce($4, step) WHERE id = $1`,
+      [runId, lines, fields.progress ?? null, fields.step ?? null],
+    );
+  };
+  const log = (line: string) => {
+    const stamped = `[${new Date().toISOString().slice(11, 19)}] ${line}\n`;
+    logBuffer.push(stamped);
+    options.log?.(line);
+  };
+  let currentFraction = 0;
+  const progress = (step: string, within: number) => {
+    currentFraction = Math.min(0.999, stepStart(step) + stepWeight(step) * Math.max(0, Math.min(1, within)));
+    options.onProgress?.({ step, fraction: currentFraction });
+    void flush(false, { progress: currentFraction }).catch(() => {});
+  };
+  const enter = async (step: string) => {
+    progress(step, 0);
+    await flush(true, { step, progress: currentFraction });
+  };
+  const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    const t = performance.now();
+    try {
+      return await fn();
+    } finally {
+      timingsMs[name] = Math.round(performance.now() - t);
+    }
+  };
+
+  try {
+    const locked = await lock.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [PIPELINE_LOCK_KEY]);
+    if (!locked.rows[0]?.ok) {
+      if (runId) await pool.query(`UPDATE pipeline_run SET status = 'FAILED', error = $2, finished_at = now() WHERE id = $1`, [runId, new PipelineBusyError().message]);
+      throw new PipelineBusyError();
+    }
+    const last = await lastSalesDate(pool);
+    if (!last) throw new Error("No hay ventas importadas: importe el histórico antes de ejecutar el motor.");
+    const asOf = options.asOf ?? last;
+    if (runId) {
+      await pool.query(`UPDATE pipeline_run SET status = 'RUNNING', started_at = now(), as_of = $2 WHERE id = $1`, [runId, asOf]);
+    } else {
+      const created = await pool.query<{ id: number }>(
+        `INSERT INTO pipeline_run (as_of, status, trigger, user_id, started_at) VALUES ($1, 'RUNNING', $2, $3, now()) RETURNING id`,
+        [asOf, options.trigger, options.userId ?? null],
+      );
+      runId = created.rows[0]!.id;
+    }
+    log(`Motor de señales a fecha ${asOf} (últimas ventas: ${last}).`);
+
+    // 1. Training set over every snapshot date the heads need.
+    await enter("training-set");
+    const plans = HEADS.map((head) => planSnapshots(asOf, head, options.plan ?? DEFAULT_PLAN));
+    const dates = allSnapshotDates(plans);
+    const set = await timed("trainingSet", () =>
+      buildTrainingSet(pool, dates, {
+        onProgress: (t) => progress("training-set", (t.index + 1) / t.total),
+      }),
+    );
+    log(`Conjunto de entrenamiento: ${set.keys.length.toLocaleString("es-ES")} filas de ${dates.length} fechas (${dates[0]} → ${dates.at(-1)}).`);
+
+    // 2. Train each head (fit, judge on the holdout beside the baselines, refit).
+    await enter("train");
+    const trained: TrainedHead[] = [];
+    await timed("train", async () => {
+      for (const [index, head] of HEADS.entries()) {
+        const result = trainHead(set, head, plans[index]!, MODEL_FEATURES, asOf, { ...DEFAULT_TRAINING, ...options.training }, (round, total) =>
+          progress("train", (index + round / total) / HEADS.length),
+        );
+        trained.push(result);
+        const m = result.metrics;
+        log(
+          m.model
+            ? `${head.name}: AUC ${m.model.auc.toFixed(3)} (regresión logística ${m.logisticRegression!.auc.toFixed(3)}, regla recencia/ritmo ${m.recencyCadence!.auc.toFixed(3)}) en ${m.holdoutRows.toLocaleString("es-ES")} filas de validación temporal; ${m.bestRound + 1} árboles.`
+            : `${head.name}: error mediano ${m.medianAbsoluteErrorDays?.toFixed(1)} días; ${m.bestRound + 1} árboles.`,
+        );
+        await flush(true);
+      }
+    });
+
+    // 3. ONNX export and storage of the model versions.
+    await enter("onnx");
+    const onnx = new Map(trained.map((t) => [t.head.name, exportOnnx(t.model, { producerVersion: `run ${runId}` })]));
+    const stored = await timed("storeModels", async () => {
+      const client = await pool.connect();
+      try {
+        return await storeModels(client, { runId: runId!, asOf, trained, onnx, featureNames: MODEL_FEATURES });
+      } finally {
+        client.release();
+      }
+    });
+    log(`Modelos guardados: ${stored.map((s) => `${s.head} v${s.version}`).join(", ")}.`);
+
+    // 4. Score and explain every client × family as of the date.
+    await enter("score");
+    const deployed: DeployedHead[] = trained.map((t) => ({ name: t.head.name, model: t.model, onnx: onnx.get(t.head.name)! }));
+    const scores = await timed("score", () =>
+      scoreAsOf(pool, asOf, deployed, { onProgress: (_step, fraction) => progress("score", fraction) }),
+    );
+    log(
+      `Puntuados ${scores.rows.length.toLocaleString("es-ES")} pares cliente × familia (características ${Math.round(scores.timings.featuresMs)} ms, ONNX ${Math.round(scores.timings.onnxMs)} ms, TreeSHAP ${Math.round(scores.timings.shapMs)} ms).`,
+    );
+
+    await enter("store");
+    const written = await timed("storeScores", async () => {
+      const client = await pool.connect();
+      try {
+        return await storeScores(client, scores, runId!, (i) => ({ segment: options.segmentOf?.(scores, i) ?? null }));
+      } finally {
+        client.release();
+      }
+    });
+
+    // 5. Alerts.
+    await enter("alerts");
+    const alerts = options.alerts ? await timed("alerts", () => options.alerts!({ pool, runId: runId!, asOf, scores, log })) : {};
+
+    timingsMs.total = Math.round(performance.now() - started);
+    const summary: PipelineSummary = { runId: runId!, asOf, metrics: trained.map((t) => t.metrics), scored: written, alerts, timingsMs };
+    log(`Terminado en ${(timingsMs.total / 1000).toFixed(1)} s.`);
+    await flush(true);
+    await pool.query(
+      `UPDATE pipeline_run SET status = 'SUCCEEDED', progress = 1, step = 'done', finished_at = now(), stats = $2 WHERE id = $1`,
+      [runId, JSON.stringify({ scored: written, alerts, timingsMs, metrics: summary.metrics.map(({ importance, ...rest }) => ({ ...rest, importance: importance.slice(0, 10) })) })],
+    );
+    return summary;
+  } catch (error) {
+    if (runId && !(error instanceof PipelineBusyError)) {
+      const message = error instanceof Error ? error.message : String(error);
+      log(`Error: ${message}`);
+      await flush(true).catch(() => {});
+      await pool.query(`UPDATE pipeline_run SET status = 'FAILED', error = $2, finished_at = now() WHERE id = $1`, [runId, message]).catch(() => {});
+    }
+    throw error;
+  } finally {
+    await lock.query("SELECT pg_advisory_unlock_all()").catch(() => {});
+    lock.release();
+  }
+}
