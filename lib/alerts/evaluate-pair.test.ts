@@ -155,6 +155,13 @@ describe("CHURN_RISK (technical family, against its own rhythm, never during a n
     expect(f.suppressedBy).toBe("pause:POST_CAMPAIGN");
   });
 
+  it("…but a campaign the client did not buy in pulled nothing forward: no post-campaign pause", () => {
+    const f = finding(technicalPair({ context: { daysSinceCampaignEnd: 20, lastPurchaseInCampaign: false } }), "CHURN_RISK");
+    expect(f.suppressedBy).toBeUndefined();
+    expect(f.fired).toBe(true);
+    expect(f.pauseDays?.POST_CAMPAIGN).toBeUndefined();
+  });
+
   it("NOT at Christmas (5 January)", () => {
     const pair = technicalPair({ asOf: "2026-01-05", context: { lastPurchaseDate: "2025-09-01", recencyDays: 126 } });
     expect(finding(pair, "CHURN_RISK").suppressedBy).toBe("pause:CHRISTMAS");

@@ -33,6 +33,11 @@ export interface PairContext {
   daysSinceCampaignEnd: number | null;
   /** Value purchased in the 90 days that followed this date one year ago: (asOf − 365, asOf − 275]. */
   sameSeasonLastYearValue: number;
+  /**
+   * Whether the last purchase fell inside a campaign window. Only such a purchase was pulled
+   * forward, so only then is the post-campaign gap a normal pause. Unknown (undefined): assume it was.
+   */
+  lastPurchaseInCampaign?: boolean;
 }
 
 export interface ModelReason {

@@ -7,6 +7,13 @@ import { generateDemoWorld, DEFAULT_SEED } from "@/lib/demo-world/generate-demo-
 import { sourcesFromPaths } from "@/lib/import/file-sources";
 import { importSources, type FileImportReport, type ImportProgress } from "@/lib/import/import-sources";
 
+/**
+ * The demo's "today": the generated history stops here, outside the Christmas pause (when churn
+ * alerts are rightly suppressed), so every motive shows. The rest of December can be generated with
+ * `--from 2025-12-13` and imported later to watch purchases being attributed to alerts.
+ */
+export const DEMO_UNTIL = "2025-12-12";
+
 export interface LoadDemoWorldOptions {
   /** Folder for the generated CSVs (and ground truth under truth/). */
   dir: string;
@@ -19,10 +26,10 @@ export interface LoadDemoWorldOptions {
 export async function loadDemoWorld(pool: Pool, options: LoadDemoWorldOptions): Promise<FileImportReport[]> {
   const seed = options.seed ?? DEFAULT_SEED;
   const scale = options.scale ?? 1;
-  const dir = path.join(options.dir, `seed-${seed}-scale-${scale}`);
+  const dir = path.join(options.dir, `seed-${seed}-scale-${scale}-until-${DEMO_UNTIL}`);
   if (!existsSync(path.join(dir, "Ventas.csv"))) {
     await generateDemoWorld(
-      { outDir: dir, seed, scale, truthDir: path.join(dir, "truth") },
+      { outDir: dir, seed, scale, until: DEMO_UNTIL, truthDir: path.join(dir, "truth") },
       { onProgress: (p) => options.onGenerateProgress?.(p.phase === "sales" ? p.fraction : p.phase === "clients" ? 0 : 1, p.linesWritten) },
     );
   }

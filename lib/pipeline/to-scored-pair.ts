@@ -35,6 +35,7 @@ export function toScoredPair(row: ScoredRow, asOf: string, delegateId: number | 
       meanOrderValue: zero(v.order_value_mean_365) || zero(v.order_value_mean_all),
       daysSinceCampaignEnd: finite(v.days_since_campaign_end),
       sameSeasonLastYearValue: zero(v.same_season_ly_value),
+      lastPurchaseInCampaign: v.last_purchase_in_campaign === 1,
     },
     // The alert explains the head that matters to its motive; both are offered, churn first for
     // active technical pairs (what CHURN_RISK reads), purchase otherwise.

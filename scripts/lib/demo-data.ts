@@ -6,6 +6,8 @@ import { PROJECT_ROOT } from "../../lib/db/resolve-database";
 import { loadDemoWorld } from "../../lib/demo-world/load-demo-world";
 import { formatImportReport } from "../../lib/import/format-report";
 import { createProgressLine } from "./progress-bar";
+import { runPipeline } from "../../lib/pipeline/run-pipeline";
+import { pipelineHooks } from "../../lib/pipeline/pipeline-hooks";
 
 export const DEMO_DIR = path.join(PROJECT_ROOT, ".data", "demo-world");
 
@@ -29,11 +31,31 @@ export async function importDemoWorld(url: string, log: (line: string) => void, 
   }
 }
 
+/** Runs the pipeline once when there are sales but no scores yet (a fresh demo database). */
+export async function ensureScores(db: Db, url: string, log: (line: string) => void): Promise<void> {
+  if ((await db.score.count()) > 0 || (await db.salesLine.count()) === 0) return;
+  log("Primera ejecución del motor de señales (entrenar, puntuar, explicar, generar alertas)…");
+  const pool = createPgPool(url, 4);
+  const line = createProgressLine();
+  try {
+    await runPipeline(pool, {
+      trigger: "CLI",
+      ...(await pipelineHooks(url)),
+      onProgress: (p) => line.update(`motor: ${p.step}`, p.fraction),
+      log: (text) => {
+        line.done();
+        log(text);
+      },
+    });
+  } finally {
+    line.done();
+    await pool.end();
+  }
+}
+
 export async function ensureDemoWorld(db: Db, url: string, log: (line: string) => void): Promise<void> {
   const lines = await db.salesLine.count();
-  if (lines > 0) {
-    log(`Datos presentes: ${lines.toLocaleString("es-ES")} líneas de venta.`);
-    return;
-  }
-  await importDemoWorld(url, log);
+  if (lines > 0) log(`Datos presentes: ${lines.toLocaleString("es-ES")} líneas de venta.`);
+  else await importDemoWorld(url, log);
+  await ensureScores(db, url, log);
 }

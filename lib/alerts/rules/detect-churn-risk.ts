@@ -5,8 +5,9 @@
 //               silence ≥ minSilenceDays
 //          and  silence / median gap ≥ minOverdueRatio
 //          and  pChurn90d ≥ minPChurn90d
-//   suppressed  while asOf itself is inside a normal pause (August, Christmas 20 Dec – 7 Jan, the
-//               postCampaignGraceDays after a campaign window): a normal pause is not churn.
+//   suppressed  while asOf itself is inside a normal pause (August, Christmas 20 Dec – 7 Jan, and —
+//               for a client whose last purchase was made in a campaign — the postCampaignGraceDays
+//               after that campaign): a normal pause is not churn.
 import type { AlertSettings } from "../alert-settings";
 import { days, familyLabel, percent, times } from "../format-spanish";
 import { activePause, PAUSE_LABEL, pauseDaysInSilence, type PauseKind } from "../normal-pauses";
@@ -24,11 +25,14 @@ export function detectChurnRisk(pair: ScoredPair, settings: AlertSettings): Moti
   if (!applies.every((x) => x.passed)) return notApplicable("CHURN_RISK", applies);
 
   const gap = c.medianGapDays!;
-  const pauseDays = pauseDaysInSilence(c.lastPurchaseDate!, pair.asOf, c.daysSinceCampaignEnd, s.pauses);
+  // The post-campaign pause is the client's own pull-forward: it applies when its last purchase
+  // was made in the campaign, not to every client for weeks after every campaign.
+  const campaignDays = c.lastPurchaseInCampaign === false ? null : c.daysSinceCampaignEnd;
+  const pauseDays = pauseDaysInSilence(c.lastPurchaseDate!, pair.asOf, campaignDays, s.pauses);
   const paused = Object.values(pauseDays).reduce((sum, n) => sum + (n ?? 0), 0);
   const silence = Math.max(0, c.recencyDays - paused);
   const overdueRatio = silence / gap;
-  const pause = activePause(pair.asOf, c.daysSinceCampaignEnd, s.pauses);
+  const pause = activePause(pair.asOf, campaignDays, s.pauses);
   const checks = [
     ...applies,
     check("churnRisk.silenceDays", silence, ">=", s.minSilenceDays),
