@@ -1,26 +1,40 @@
 import { requirePagePermission } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
+import { getInboxPage } from "@/lib/data/inbox/get-inbox-page";
+import { parseInboxQuery, type SearchParams } from "@/lib/data/inbox/inbox-query";
+import { listFamilies } from "@/lib/data/inbox/list-families";
 import { getTerritoryOverview } from "@/lib/data/get-territory-overview";
 import { getTranslator } from "@/lib/i18n/server";
+import { InboxFilters } from "./inbox-filters";
+import { InboxPagination } from "./inbox-pagination";
+import { InboxTable } from "./inbox-table";
+import { InboxTabs } from "./inbox-tabs";
 
-export default async function InboxPage() {
+/** The delegate's inbox: everything it shows is in the URL, so a view can be shared or reloaded. */
+export default async function InboxPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePagePermission("inbox.view");
-  const [{ t }, provinces] = await Promise.all([getTranslator(), getTerritoryOverview(db(), actor)]);
-  const clients = provinces.reduce((sum, p) => sum + p.clients, 0);
+  const query = parseInboxQuery(await searchParams);
+  const database = db();
+  const [{ locale, t }, page, provinces, families] = await Promise.all([
+    getTranslator(),
+    getInboxPage(database, actor, query),
+    getTerritoryOverview(database, actor),
+    listFamilies(database),
+  ]);
+  const clients = provinces.reduce((sum, province) => sum + province.clients, 0);
   return (
-    <section>
-      <h1 className="text-2xl font-semibold">{t("inbox.title")}</h1>
-      <p className="mt-4 text-gray-600">{t("inbox.empty")}</p>
-      <dl className="mt-6 grid grid-cols-2 gap-4 sm:max-w-md">
-        <div className="rounded-lg border bg-white p-4">
-          <dt className="text-sm text-gray-500">{t("inbox.clients")}</dt>
-          <dd className="text-2xl font-semibold" data-testid="territory-clients">{clients.toLocaleString("es-ES")}</dd>
-        </div>
-        <div className="rounded-lg border bg-white p-4">
-          <dt className="text-sm text-gray-500">{t("inbox.provinces")}</dt>
-          <dd className="text-sm" data-testid="territory-provinces">{provinces.map((p) => p.name).join(", ") || t("common.none")}</dd>
-        </div>
-      </dl>
+    <section className="space-y-5">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold">{t("inbox.title")}</h1>
+        <p className="text-sm text-gray-600">
+          {t("inbox.territory")}: <span data-testid="territory-provinces">{provinces.map((p) => p.name).join(", ") || t("common.none")}</span> ·{" "}
+          <span data-testid="territory-clients">{clients.toLocaleString("es-ES")}</span> {t("inbox.clientsShort")}
+        </p>
+      </div>
+      <InboxTabs query={query} counts={page.tabCounts} locale={locale} />
+      <InboxFilters query={query} provinces={provinces} families={families} locale={locale} />
+      <InboxTable rows={page.rows} query={query} locale={locale} />
+      <InboxPagination query={query} page={page} locale={locale} />
     </section>
   );
 }

@@ -1,0 +1,44 @@
+"use client";
+// Monthly € of purchases and returns of one client × family (Tremor's bar chart is a client
+// component, and its value formatter is a function, so this wrapper owns both).
+import { BarChart } from "@tremor/react";
+
+export interface MonthlyPurchasesPoint {
+  /** yyyy-mm */
+  month: string;
+  purchases: number;
+  returns: number;
+}
+
+export function MonthlyPurchasesChart({
+  data,
+  purchasesLabel,
+  returnsLabel,
+  locale,
+}: {
+  data: MonthlyPurchasesPoint[];
+  purchasesLabel: string;
+  returnsLabel: string;
+  locale: "es" | "en";
+}) {
+  const tag = locale === "es" ? "es-ES" : "en-GB";
+  const rows = data.map((point) => ({
+    month: new Date(`${point.month}-01T00:00:00Z`).toLocaleDateString(tag, { timeZone: "UTC", month: "short", year: "2-digit" }),
+    [purchasesLabel]: Math.round(point.purchases),
+    [returnsLabel]: Math.round(point.returns),
+  }));
+  return (
+    <div data-testid="purchase-history-chart">
+      <BarChart
+        className="h-56"
+        data={rows}
+        index="month"
+        categories={[purchasesLabel, returnsLabel]}
+        colors={["blue", "rose"]}
+        valueFormatter={(value: number) => `${value.toLocaleString(tag)} €`}
+        yAxisWidth={72}
+        showAnimation={false}
+      />
+    </div>
+  );
+}
