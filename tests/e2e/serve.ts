@@ -35,6 +35,8 @@ async function main(): Promise<void> {
       NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
+      // End-to-end tests exercise the deterministic explanation, never a real Gemini key from a .env.
+      GEMINI_API_KEY: "",
     },
   });
   process.on("SIGTERM", () => void stop());
