@@ -5,6 +5,15 @@ import { getTranslator } from "@/lib/i18n/server";
 import type { MessageKey } from "@/lib/i18n/messages";
 import Link from "next/link";
 
+const ADMIN_LINKS: { href: string; label: MessageKey }[] = [
+  { href: "/admin/pipeline", label: "adminNav.pipeline" },
+  { href: "/admin/models", label: "adminNav.models" },
+  { href: "/admin/users", label: "adminNav.users" },
+  { href: "/admin/territories", label: "adminNav.territories" },
+  { href: "/admin/settings", label: "adminNav.settings" },
+  { href: "/admin/tokens", label: "adminNav.tokens" },
+];
+
 export default async function AdminPage() {
   const actor = await requirePagePermission("admin.view");
   const [{ t }, overview] = await Promise.all([getTranslator(), getAdminOverview(db(), actor)]);
@@ -26,10 +35,15 @@ export default async function AdminPage() {
           </div>
         ))}
       </dl>
-      <nav className="mt-8 flex gap-4 text-sm">
+      <nav className="mt-8 flex flex-wrap gap-4 text-sm">
         <Link href="/admin/imports" className="rounded-md border bg-white px-4 py-2 font-medium text-blue-700 hover:bg-blue-50">
           {t("imports.openAdmin")}
         </Link>
+        {ADMIN_LINKS.map((link) => (
+          <Link key={link.href} href={link.href} className="rounded-md border bg-white px-4 py-2 font-medium text-blue-700 hover:bg-blue-50">
+            {t(link.label)}
+          </Link>
+        ))}
       </nav>
     </section>
   );
