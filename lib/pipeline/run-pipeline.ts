@@ -9,6 +9,7 @@ import { allSnapshotDates, DEFAULT_PLAN, planSnapshots, type PlanOptions } from 
 import { scoreAsOf, type DeployedHead, type ScoreResult } from "./score-as-of";
 import { storeModels } from "./store-models";
 import { storeScores } from "./store-scores";
+import { loadActiveModels } from "./load-active-models";
 import { trainHead, type TrainedHead } from "./train-head";
 import type { HeadMetrics } from "./train-head";
 
@@ -51,6 +52,8 @@ export interface PipelineOptions {
   /** A QUEUED run row created by the caller (the admin page); otherwise one is created. */
   runId?: number;
   training?: Partial<GbmParams>;
+  /** Score with the active model versions (as an admin chose them) instead of retraining. */
+  useActiveModels?: boolean;
   plan?: PlanOptions;
   segmentOf?: (scores: ScoreResult, index: number) => string | null;
   alerts?: AlertStep;
@@ -158,52 +161,58 @@ export async function runPipeline(pool: Pool, options: PipelineOptions): Promise
     }
     log(`Motor de señales a fecha ${asOf} (últimas ventas: ${last}).`);
 
-    // 1. Training set over every snapshot date the heads need.
-    await enter("training-set");
-    const plans = HEADS.map((head) => planSnapshots(asOf, head, options.plan ?? DEFAULT_PLAN));
-    const dates = allSnapshotDates(plans);
-    const set = await timed("trainingSet", () =>
-      buildTrainingSet(pool, dates, {
-        onProgress: (t) => progress("training-set", (t.index + 1) / t.total),
-      }),
-    );
-    log(`Conjunto de entrenamiento: ${set.keys.length.toLocaleString("es-ES")} filas de ${dates.length} fechas (${dates[0]} → ${dates.at(-1)}).`);
-
-    // 2. Train each head (fit, judge on the holdout beside the baselines, refit).
-    await enter("train");
+    let deployed: DeployedHead[];
     const trained: TrainedHead[] = [];
-    await timed("train", async () => {
-      for (const [index, head] of HEADS.entries()) {
-        const result = trainHead(set, head, plans[index]!, MODEL_FEATURES, asOf, { ...DEFAULT_TRAINING, ...options.training }, (round, total) =>
-          progress("train", (index + round / total) / HEADS.length),
-        );
-        trained.push(result);
-        const m = result.metrics;
-        log(
-          m.model
-            ? `${head.name}: AUC ${m.model.auc.toFixed(3)} (regresión logística ${m.logisticRegression!.auc.toFixed(3)}, regla recencia/ritmo ${m.recencyCadence!.auc.toFixed(3)}) en ${m.holdoutRows.toLocaleString("es-ES")} filas de validación temporal; ${m.bestRound + 1} árboles.`
-            : `${head.name}: error mediano ${m.medianAbsoluteErrorDays?.toFixed(1)} días; ${m.bestRound + 1} árboles.`,
-        );
-        await flush(true);
-      }
-    });
+    if (options.useActiveModels) {
+      deployed = await loadActiveModels(pool);
+      log(`Sin reentrenar: se puntúa con las versiones activas (${deployed.map((d) => d.name).join(", ")}).`);
+    } else {
+      // 1. Training set over every snapshot date the heads need.
+      await enter("training-set");
+      const plans = HEADS.map((head) => planSnapshots(asOf, head, options.plan ?? DEFAULT_PLAN));
+      const dates = allSnapshotDates(plans);
+      const set = await timed("trainingSet", () =>
+        buildTrainingSet(pool, dates, {
+          onProgress: (t) => progress("training-set", (t.index + 1) / t.total),
+        }),
+      );
+      log(`Conjunto de entrenamiento: ${set.keys.length.toLocaleString("es-ES")} filas de ${dates.length} fechas (${dates[0]} → ${dates.at(-1)}).`);
 
-    // 3. ONNX export and storage of the model versions.
-    await enter("onnx");
-    const onnx = new Map(trained.map((t) => [t.head.name, exportOnnx(t.model, { producerVersion: `run ${runId}` })]));
-    const stored = await timed("storeModels", async () => {
-      const client = await pool.connect();
-      try {
-        return await storeModels(client, { runId: runId!, asOf, trained, onnx, featureNames: MODEL_FEATURES });
-      } finally {
-        client.release();
-      }
-    });
-    log(`Modelos guardados: ${stored.map((s) => `${s.head} v${s.version}`).join(", ")}.`);
+      // 2. Train each head (fit, judge on the holdout beside the baselines, refit).
+      await enter("train");
+      await timed("train", async () => {
+        for (const [index, head] of HEADS.entries()) {
+          const result = trainHead(set, head, plans[index]!, MODEL_FEATURES, asOf, { ...DEFAULT_TRAINING, ...options.training }, (round, total) =>
+            progress("train", (index + round / total) / HEADS.length),
+          );
+          trained.push(result);
+          const m = result.metrics;
+          log(
+            m.model
+              ? `${head.name}: AUC ${m.model.auc.toFixed(3)} (regresión logística ${m.logisticRegression!.auc.toFixed(3)}, regla recencia/ritmo ${m.recencyCadence!.auc.toFixed(3)}) en ${m.holdoutRows.toLocaleString("es-ES")} filas de validación temporal; ${m.bestRound + 1} árboles.`
+              : `${head.name}: error mediano ${m.medianAbsoluteErrorDays?.toFixed(1)} días; ${m.bestRound + 1} árboles.`,
+          );
+          await flush(true);
+        }
+      });
+
+      // 3. ONNX export and storage of the model versions.
+      await enter("onnx");
+      const onnx = new Map(trained.map((t) => [t.head.name, exportOnnx(t.model, { producerVersion: `run ${runId}` })]));
+      const stored = await timed("storeModels", async () => {
+        const client = await pool.connect();
+        try {
+          return await storeModels(client, { runId: runId!, asOf, trained, onnx, featureNames: MODEL_FEATURES });
+        } finally {
+          client.release();
+        }
+      });
+      log(`Modelos guardados: ${stored.map((s) => `${s.head} v${s.version}`).join(", ")}.`);
+      deployed = trained.map((t) => ({ name: t.head.name, model: t.model, onnx: onnx.get(t.head.name)! }));
+    }
 
     // 4. Score and explain every client × family as of the date.
     await enter("score");
-    const deployed: DeployedHead[] = trained.map((t) => ({ name: t.head.name, model: t.model, onnx: onnx.get(t.head.name)! }));
     const scores = await timed("score", () =>
       scoreAsOf(pool, asOf, deployed, { onProgress: (_step, fraction) => progress("score", fraction) }),
     );

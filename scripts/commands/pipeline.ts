@@ -7,7 +7,7 @@ import { createProgressLine } from "../lib/progress-bar";
 import { withDatabase } from "../lib/with-database";
 
 export const summary =
-  "pipeline [--as-of YYYY-MM-DD] [--run-id N]: features → train → score → explain → alerts, as of a date (default: last sale); --run-id runs a QUEUED run created by the admin page or the schedule";
+  "pipeline [--as-of YYYY-MM-DD] [--run-id N]: features → train → score → explain → alerts, as of a date (default: last sale); --run-id runs a QUEUED run created by the admin page or the schedule; --use-active-models scores with the active versions without retraining";
 
 interface QueuedRow {
   status: string;
@@ -33,7 +33,7 @@ async function failIfStillOpen(pool: Pool, runId: number, error: unknown): Promi
 }
 
 export async function run(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { "as-of": { type: "string" }, "run-id": { type: "string" } } });
+  const { values } = parseArgs({ args, options: { "as-of": { type: "string" }, "run-id": { type: "string" }, "use-active-models": { type: "boolean" } } });
   const asOf = values["as-of"];
   if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error("--as-of must be YYYY-MM-DD");
   const runIdText = values["run-id"];
@@ -47,6 +47,7 @@ export async function run(args: string[]): Promise<void> {
       try {
         const summary = await runPipeline(pool, {
           asOf,
+          useActiveModels: values["use-active-models"] ?? false,
           runId,
           trigger: queued?.trigger ?? "CLI",
           userId: queued?.user_id ?? null,

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "alert_updated_at_id_idx" ON "alert"("updated_at", "id");
