@@ -2,8 +2,11 @@
 // lines (scale 1 and 10 demo worlds), each into a fresh throwaway PostgreSQL. The Ventas import runs
 // in a child process so that its peak RSS is its own. Prints one line per size, e.g.
 //   1618809 lines in 14.2 s: 113994 lines/s, peak RSS 190 MB
+// followed by the load average and the importer's own CPU time, because on a shared machine the
+// wall-clock figure says as much about the neighbours as about the importer.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { generateDemoWorld } from "../lib/demo-world/generate-demo-world";
 import { createPgPool } from "../lib/db/pg-pool";
@@ -22,8 +25,9 @@ async function childImport(url: string, file: string): Promise<void> {
   const seconds = (performance.now() - started) / 1000;
   await pool.end();
   if (!report || report.status !== "SUCCEEDED") throw new Error(report?.error ?? "import failed");
-  const maxRssMb = process.resourceUsage().maxRSS / 1024;
-  console.log(JSON.stringify({ lines: report.rowsTotal, inserted: report.rowsInserted, seconds, maxRssMb }));
+  const usage = process.resourceUsage();
+  const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
+  console.log(JSON.stringify({ lines: report.rowsTotal, inserted: report.rowsInserted, seconds, maxRssMb: usage.maxRSS / 1024, cpuSeconds }));
 }
 
 async function benchScale(scale: number): Promise<void> {
@@ -40,15 +44,19 @@ async function benchScale(scale: number): Promise<void> {
     const master = ["Productos.csv", "Clientes.csv", "Potencial.csv", "Campañas.csv"].map((f) => path.join(dir, f));
     await importSources(pool, await sourcesFromPaths(master));
     await pool.end();
+    const loadBefore = os.loadavg()[0];
     const child = spawnSync(process.execPath, ["--import", "tsx", import.meta.filename, "--child", url, path.join(dir, "Ventas.csv")], {
       cwd: PROJECT_ROOT,
       encoding: "utf8",
       stdio: ["ignore", "pipe", "inherit"],
     });
     if (child.status !== 0) throw new Error(`child import failed (${child.status})`);
-    const result = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as { lines: number; seconds: number; maxRssMb: number };
+    const result = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as { lines: number; seconds: number; maxRssMb: number; cpuSeconds: number };
     console.log(
       `${result.lines} lines in ${result.seconds.toFixed(1)} s: ${Math.round(result.lines / result.seconds)} lines/s, peak RSS ${Math.round(result.maxRssMb)} MB`,
+    );
+    console.log(
+      `  load average ${loadBefore.toFixed(2)} before, ${os.loadavg()[0].toFixed(2)} after (${os.cpus().length} cores); importer process CPU ${result.cpuSeconds.toFixed(1)} s`,
     );
   } finally {
     await server.stop();

@@ -26,14 +26,30 @@ export function encodeCopyValue(value: CopyValue): string {
   return escapeText(encodeArray(value));
 }
 
+/** One row as a line of COPY text, newline included. */
+export function encodeCopyRow(row: readonly CopyValue[]): string {
+  let line = encodeCopyValue(row[0]);
+  for (let i = 1; i < row.length; i++) line += "\t" + encodeCopyValue(row[i]);
+  return line + "\n";
+}
+
 export interface CopyWriter {
-  write(row: readonly CopyValue[]): Promise<void>;
+  /**
+   * Queues one row. Returns a promise only when the caller must wait for the connection to drain
+   * (so a loop over rows costs no promise per row); awaiting the result is always correct.
+   */
+  write(row: readonly CopyValue[]): Promise<void> | undefined;
+  /** Queues `rows` rows already encoded as COPY text lines (see encodeCopyRow); same contract. */
+  writeText(text: string, rows: number): Promise<void> | undefined;
   /** Flushes and finishes the COPY; resolves with the number of rows written. */
   end(): Promise<number>;
+  /** Abandons the COPY (the server rolls it back) and waits until the connection is free again. */
+  abort(reason: Error): Promise<void>;
 }
 
 export function openCopyWriter(client: PoolClient, copySql: string): CopyWriter {
-  const stream = client.query(copyFrom(copySql));
+  // A high-water mark of a few chunks lets the parser run ahead while PostgreSQL ingests.
+  const stream = client.query(copyFrom(copySql, { highWaterMark: 4 * CHUNK_CHARS }));
   let buffer = "";
   let rows = 0;
   let failure: Error | undefined;
@@ -41,29 +57,41 @@ export function openCopyWriter(client: PoolClient, copySql: string): CopyWriter 
     failure = error;
   });
 
-  const flush = async () => {
-    if (!buffer) return;
+  const drained = async () => {
+    await Promise.race([once(stream, "drain"), once(stream, "error")]);
+    if (failure) throw failure;
+  };
+  const flush = (): Promise<void> | undefined => {
+    if (!buffer) return undefined;
     const chunk = buffer;
     buffer = "";
-    if (!stream.write(chunk)) await Promise.race([once(stream, "drain"), once(stream, "error")]);
+    return stream.write(chunk) ? undefined : drained();
+  };
+  const queue = (text: string, count: number): Promise<void> | undefined => {
     if (failure) throw failure;
+    buffer += text;
+    rows += count;
+    return buffer.length >= CHUNK_CHARS ? flush() : undefined;
   };
 
   return {
-    async write(row) {
-      if (failure) throw failure;
-      let line = "";
-      for (let i = 0; i < row.length; i++) line += (i ? "\t" : "") + encodeCopyValue(row[i]);
-      buffer += line + "\n";
-      rows++;
-      if (buffer.length >= CHUNK_CHARS) await flush();
-    },
+    write: (row) => queue(encodeCopyRow(row), 1),
+    writeText: queue,
     async end() {
+      if (failure) throw failure;
       await flush();
       stream.end();
       await Promise.race([once(stream, "finish"), once(stream, "error").then(([error]) => Promise.reject(error))]);
       if (failure) throw failure;
       return rows;
+    },
+    async abort(reason) {
+      if (failure || stream.destroyed) return;
+      // pg-copy-streams answers destroy() with a CopyFail and reports the server's error back.
+      await new Promise<void>((resolve) => {
+        stream.once("close", () => resolve());
+        stream.destroy(reason);
+      });
     },
   };
 }

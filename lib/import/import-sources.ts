@@ -3,11 +3,12 @@
 // re-upload adds nothing (sales lines are keyed by content; master data is upserted). Imports are
 // serialised by an advisory lock held for the length of each file's transaction.
 import { randomUUID } from "node:crypto";
-import type { Readable } from "node:stream";
+import { pipeline, type Readable } from "node:stream";
 import type { Pool, PoolClient } from "pg";
-import { openCopyWriter } from "@/lib/db/copy-writer";
+import { encodeCopyRow, openCopyWriter } from "@/lib/db/copy-writer";
 import { ImportFileError, openTableStream, type OpenedTable, type RowError, type TableKind } from "@/lib/import/parse";
 import { MeteredStream } from "@/lib/import/metered-stream";
+import { StagingPipeline } from "@/lib/import/staging-pipeline";
 import { LOADERS, TABLE_ORDER, type MergeResult, type TableLoader } from "@/lib/import/tables";
 
 /** Key of the advisory lock that serialises imports ("SDSIMPRT" as a number). */
@@ -113,6 +114,7 @@ async function importOpenedFile(pool: Pool, item: Opened, importId: number, opti
 
   const client = await pool.connect();
   let lastProgressWrite = 0;
+  let staging: StagingPipeline | undefined;
   try {
     // Outside the transaction, so that other sessions can see who is doing this import.
     await client.query("UPDATE import SET connection_pid = pg_backend_pid() WHERE id = $1", [importId]);
@@ -121,19 +123,25 @@ async function importOpenedFile(pool: Pool, item: Opened, importId: number, opti
     await client.query("SELECT pg_advisory_xact_lock($1)", [IMPORT_LOCK_KEY]);
     await client.query(loader.stagingDdl);
 
-    const copy = openCopyWriter(client, loader.copySql);
+    staging = new StagingPipeline(client, loader, importId);
     const rejected: RowError[] = [];
     let rejectedRows = 0;
     let rows = 0;
-    for await (const row of opened.rows) {
-      rows++;
-      if (row.ok) {
-        await copy.write(loader.toCopyRow(row.line, row.record as never, row.flags));
-      } else {
-        rejectedRows++;
-        if (rejected.length < MAX_REJECTED_DETAIL) rejected.push(...row.errors.slice(0, 3));
+    // A batch is the rows of one chunk of the file: encoded into one piece of COPY text, handed over
+    // with one await (a promise per row was most of the cost of a big file).
+    for await (const batch of opened.batches) {
+      const lines: string[] = [];
+      for (const row of batch) {
+        if (row.ok) {
+          lines.push(encodeCopyRow(loader.toCopyRow(row.line, row.record as never, row.flags)));
+        } else {
+          rejectedRows++;
+          if (rejected.length < MAX_REJECTED_DETAIL) rejected.push(...row.errors.slice(0, 3));
+        }
       }
-      if ((rows & 0x3fff) === 0) {
+      const before = rows;
+      rows += batch.length;
+      if (before >>> 14 !== rows >>> 14) {
         progress("reading", rows);
         const now = Date.now();
         if (now - lastProgressWrite > 1000 && source.size) {
@@ -141,11 +149,13 @@ async function importOpenedFile(pool: Pool, item: Opened, importId: number, opti
           void pool.query("UPDATE import SET progress = $2 WHERE id = $1", [importId, Math.min(0.95, meter.bytes / source.size)]).catch(() => {});
         }
       }
+      // One flat string per batch: held until its chunk is merged, it should be one object for the
+      // garbage collector, not thousands of small ones.
+      await staging.add(lines.join(""), lines.length);
     }
-    await copy.end();
     progress("merging", rows);
 
-    const merge: MergeResult = await loader.merge(client, importId);
+    const merge: MergeResult = await staging.finish();
     if (rejected.length) {
       const writer = openCopyWriter(client, `COPY import_rejected_row (import_id, line, "column", code, message, raw) FROM STDIN`);
       for (const error of rejected) {
@@ -197,6 +207,8 @@ async function importOpenedFile(pool: Pool, item: Opened, importId: number, opti
     progress("done", rows);
     return report;
   } catch (error) {
+    // The connection must be idle (no COPY or merge still running) before it can roll back.
+    await staging?.abort(error instanceof Error ? error : new Error(String(error))).catch(() => {});
     await client.query("ROLLBACK").catch(() => {});
     const message = describeUnexpected(error);
     await failImportRow(pool, importId, message);
@@ -236,7 +248,10 @@ export async function importSources(pool: Pool, sources: ImportSource[], options
     const meter = new MeteredStream();
     let result;
     try {
-      result = await openTableStream(source.open().pipe(meter), { maxDate: options.maxDate });
+      // pipeline(), not pipe(): a failing source must reach the parser as an error (a failed import),
+      // not be left unhandled on its own stream (a crashed process).
+      pipeline(source.open(), meter, () => undefined);
+      result = await openTableStream(meter, { maxDate: options.maxDate });
     } catch (error) {
       result = { ok: false as const, error: { code: "read_error" as const, message: describeUnexpected(error) } };
     }

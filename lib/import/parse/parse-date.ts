@@ -24,7 +24,17 @@ export function defaultMaxDate(today: Date = new Date()): string {
   return iso(today.getUTCFullYear() + 1, today.getUTCMonth() + 1, Math.min(today.getUTCDate(), 28));
 }
 
+// Sales files come sorted by date, thousands of lines per day: the last answer is usually the one.
+let last: { value: string; column: string; format: FileFormat; maxDate: string; result: FieldResult<string> } | undefined;
+
 export function parseDate(value: string, column: string, format: FileFormat, maxDate: string): FieldResult<string> {
+  if (last && last.value === value && last.column === column && last.format === format && last.maxDate === maxDate) return last.result;
+  const result = parseDateUncached(value, column, format, maxDate);
+  last = { value, column, format, maxDate, result };
+  return result;
+}
+
+function parseDateUncached(value: string, column: string, format: FileFormat, maxDate: string): FieldResult<string> {
   if (value === "") return fieldError("required", `Falta ${column}: el campo está vacío`);
   const expected = format === "original" ? "M/D/AAAA" : "AAAA-MM-DD";
   const match = (format === "original" ? US_DATE : ISO_DATE).exec(value);

@@ -7,7 +7,7 @@ import { fieldError, type FieldResult } from "./field-result";
 export function parseId(value: string, column: string, maxDigits = 12): FieldResult<string> {
   if (value === "") return fieldError("required", `Falta ${column}: el campo está vacío`);
   if (/^\d+$/.test(value)) {
-    const id = value.replace(/^0+/, "");
+    const id = value.charCodeAt(0) === 48 ? value.replace(/^0+/, "") : value;
     if (id === "") return fieldError("invalid_id", `${column} "${value}" no es un identificador válido (no puede ser cero)`);
     if (id.length > maxDigits) {
       return fieldError("invalid_id", `${column} "${value}" tiene ${id.length} dígitos (como máximo ${maxDigits})`);

@@ -1,12 +1,13 @@
 // Opens one uploaded CSV: decodes its bytes, recognises the table from the header, then yields one
-// result per data row (a typed record, or the reasons it was rejected) as csv-parse streams them.
-// Nothing is held beyond a few chunks and the current rows, so a 2 GB file costs what a 2 KB one does;
-// the consumer's `for await` pace is the pace at which bytes are read (backpressure).
+// result per data row (a typed record, or the reasons it was rejected) as csv-parse reads them, in
+// arrays (`batches`, one per chunk of text) or one by one (`rows`). Nothing is held beyond a few
+// chunks and their rows, so a 2 GB file costs what a 2 KB one does; the consumer's `for await` pace
+// is the pace at which bytes are read (backpressure).
 import { decodeBytes, type DecodeState } from "./decode-bytes";
 import { detectDelimiter } from "./detect-delimiter";
 import { defaultMaxDate } from "./parse-date";
 import { MAX_HEADER_CHARS, readLeadingLines } from "./read-header";
-import { MAX_RECORD_CHARS, readRows, type Validator } from "./read-rows";
+import { flattenBatches, MAX_RECORD_CHARS, readRowBatches, RowReader, type Validator } from "./read-rows";
 import { describeExpectedHeaders, TABLE_LABELS } from "./table-headers";
 import {
   ImportFileError,
@@ -43,6 +44,9 @@ interface OpenedTableOf<K extends TableKind> {
   columnNames: string[];
   /** Single use. Counts in `stats` are final once it is exhausted. */
   rows: AsyncGenerator<RowResult<TableRecordMap[K]>, void, undefined>;
+  /** The same rows in file order, one array per chunk of text: the cheap way through a big file.
+   *  Single use, and either this or `rows`, not both. */
+  batches: AsyncGenerator<RowResult<TableRecordMap[K]>[], void, undefined>;
   stats: ParseStats;
 }
 
@@ -118,7 +122,9 @@ export async function openTableStream(source: AsyncIterable<Uint8Array | string>
   }
   const stats = emptyStats();
   const validate = createValidator(header.table, options.maxDate ?? defaultMaxDate());
-  const rows = readRows(leading.consumed, text, detection.delimiter, header, headerLine, validate, stats);
+  const reader = new RowReader(detection.delimiter, header, headerLine, validate, stats);
+  const batches = readRowBatches(leading.consumed, text, reader);
+  const rows = flattenBatches(batches);
   return {
     ok: true,
     table: header.table,
@@ -129,6 +135,7 @@ export async function openTableStream(source: AsyncIterable<Uint8Array | string>
     headerLine,
     columnNames: header.columnNames,
     rows,
+    batches,
     stats,
   } as OpenedTable;
 }

@@ -8,10 +8,17 @@ import type { FileFormat, RowError, RowErrorCode, RowFlag, RowFlagCode } from ".
 export const MAX_FIELD_LENGTH = 1000;
 export const WHOLE_ROW = "(fila)";
 
+const isPrintableAscii = (code: number) => code > 32 && code < 127;
+
 /** Trims spaces, including the non-breaking ones Excel keeps from pasted text. */
 export function trimField(value: string): string {
+  // Nearly every field starts and ends with a visible ASCII character: nothing to trim.
+  if (isPrintableAscii(value.charCodeAt(0)) && isPrintableAscii(value.charCodeAt(value.length - 1))) return value;
   return value.replace(/^[\s\u00a0]+|[\s\u00a0]+$/g, "");
 }
+
+// What hasControlCharacters and hasUndecodableBytes look for, in one pass over a whole record.
+const SUSPECT_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/;
 
 export function clipRaw(fields: string[]): string[] {
   return fields.map((f) => (f.length > MAX_FIELD_LENGTH ? `${f.slice(0, MAX_FIELD_LENGTH)}…` : f));
@@ -21,18 +28,24 @@ export class RowChecker {
   readonly errors: RowError[] = [];
   readonly flags: RowFlag[] = [];
   readonly format: FileFormat;
-  private readonly raw: string[];
+  private clippedRaw: string[] | undefined;
   private readonly fields: string[];
 
+  /** `recordText`, the record as read, lets a clean row skip the per-field character checks. */
   constructor(
     private readonly header: RecognisedHeader,
     readonly line: number,
-    rawFields: string[],
+    private readonly rawFields: string[],
+    recordText?: string,
   ) {
     this.format = header.format;
-    this.raw = clipRaw(rawFields);
     this.fields = rawFields.map(trimField);
-    this.checkShape(rawFields);
+    this.checkShape(rawFields, recordText === undefined || SUSPECT_CHARACTERS.test(recordText));
+  }
+
+  /** The row's fields as read, for error reports; built on the first error only. */
+  private get raw(): string[] {
+    return (this.clippedRaw ??= clipRaw(this.rawFields));
   }
 
   name(key: ColumnKey): string {
@@ -77,7 +90,7 @@ export class RowChecker {
 
   // Problems that make any field unreadable, whatever the table: a wrong column count, an endless
   // field, binary bytes, bytes the file's encoding could not decode.
-  private checkShape(rawFields: string[]): void {
+  private checkShape(rawFields: string[], checkCharacters: boolean): void {
     const width = this.header.width;
     if (rawFields.length < width) {
       this.error(WHOLE_ROW, "field_count", `La fila tiene ${rawFields.length} columnas y la cabecera ${width}`);
@@ -88,15 +101,19 @@ export class RowChecker {
         this.error(WHOLE_ROW, "field_count", `La fila tiene ${rawFields.length} columnas y la cabecera ${width}`);
       }
     }
-    rawFields.slice(0, width).forEach((field, index) => {
+    const checked = Math.min(width, rawFields.length);
+    for (let index = 0; index < checked; index++) {
+      const field = rawFields[index];
+      const tooLong = field.length > MAX_FIELD_LENGTH;
+      if (!tooLong && !checkCharacters) continue;
       const column = this.header.columnNames[index] ?? `(columna ${index + 1})`;
-      if (field.length > MAX_FIELD_LENGTH) {
+      if (tooLong) {
         this.error(column, "field_too_long", `${column} tiene ${field.length} caracteres (como máximo ${MAX_FIELD_LENGTH})`);
       } else if (hasControlCharacters(field)) {
         this.error(column, "control_characters", `${column} contiene caracteres de control o binarios`);
       } else if (hasUndecodableBytes(field)) {
         this.error(column, "invalid_encoding", `${column} contiene bytes que no son texto válido en la codificación del archivo`);
       }
-    });
+    }
   }
 }

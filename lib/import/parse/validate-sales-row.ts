@@ -25,6 +25,7 @@ export function createSalesValidator(options: { maxDate: string }): (c: RowCheck
       c.flag("sign_mismatch", `Unidades (${units}) y valor tienen signos distintos: se trata como devolución`);
     }
     const identity = { invoiceNumber, date, clientId, productId, units, valueCents };
-    return { ...identity, kind, key: keyLine(identity) };
+    // Spelled out: V8 copies this shape by spread several times slower, and it runs per line.
+    return { invoiceNumber, date, clientId, productId, units, valueCents, kind, key: keyLine(identity) };
   };
 }

@@ -40,7 +40,8 @@ export const salesLoader: TableLoader<"ventas"> = {
     centsToDecimal(r.valueCents),
     KIND[r.kind],
   ],
-  async merge(client, importId) {
+  resetStagingSql: "TRUNCATE staging_sales",
+  async merge(client, importId, stagedRows) {
     // A product must exist: its family decides everything downstream. Such rows are rejected, with
     // the reason, rather than guessed.
     const unknownProducts = await client.query(
@@ -72,19 +73,22 @@ export const salesLoader: TableLoader<"ventas"> = {
        ON CONFLICT (line_key) DO NOTHING`,
       [importId],
     );
-    const matched = await client.query<{ total: number; unregistered: number }>(
-      `SELECT count(*)::int AS total, count(*) FILTER (WHERE NOT c.registered)::int AS unregistered
-       FROM staging_sales s JOIN product p ON p.external_id = s.product_ext JOIN client c ON c.external_id = s.client_ext`,
+    // Every line with a known product now has its client, so the lines that matched are the staged
+    // ones less the rejected; only the unregistered clients' share needs counting.
+    const unregistered = await client.query<{ lines: number }>(
+      `SELECT count(*)::int AS lines
+       FROM staging_sales s JOIN client c ON c.external_id = s.client_ext AND NOT c.registered
+       WHERE EXISTS (SELECT 1 FROM product p WHERE p.external_id = s.product_ext)`,
     );
-    const total = matched.rows[0]?.total ?? 0;
+    const rejected = unknownProducts.rowCount ?? 0;
     const insertedCount = inserted.rowCount ?? 0;
     return {
       inserted: insertedCount,
-      existing: total - insertedCount,
-      rejected: unknownProducts.rowCount ?? 0,
+      existing: stagedRows - rejected - insertedCount,
+      rejected,
       notes: {
         newUnregisteredClients: newClients.rowCount ?? 0,
-        linesOfUnregisteredClients: matched.rows[0]?.unregistered ?? 0,
+        linesOfUnregisteredClients: unregistered.rows[0]?.lines ?? 0,
       },
     };
   },

@@ -20,7 +20,23 @@ export interface TableLoader<K extends TableKind> {
   stagingDdl: string;
   copySql: string;
   toCopyRow(line: number, record: TableRecordMap[K], flags: RowFlag[]): CopyValue[];
-  merge(client: PoolClient, importId: number): Promise<MergeResult>;
+  /** Merges the rows staged since the last merge; `stagedRows` is how many there are. */
+  merge(client: PoolClient, importId: number, stagedRows: number): Promise<MergeResult>;
+  /**
+   * Set when merging the staged rows chunk by chunk, summing the results, is the same as merging
+   * them all at once (sales lines: each line stands alone; not master data, where the first row of a
+   * client wins over the whole file). It empties the staging table between chunks, and lets the
+   * importer merge one chunk while it parses the next.
+   */
+  resetStagingSql?: string;
+}
+
+/** Adds one chunk's merge result into the running total. */
+export function addMergeResult(total: MergeResult, part: MergeResult): void {
+  total.inserted += part.inserted;
+  total.existing += part.existing;
+  total.rejected += part.rejected;
+  for (const [name, value] of Object.entries(part.notes)) total.notes[name] = (total.notes[name] ?? 0) + value;
 }
 
 /** Every sales line's in_campaign flag from the campaign windows (after Campañas change). */
