@@ -140,15 +140,15 @@ async function trainerAndScoring(url: string, skipXgboost: boolean): Promise<voi
     const scorer = await createOnnxScorer(onnx, MODEL_FEATURES.length, { intraOpNumThreads: THREADS });
     const client = await pool.connect();
     try {
-      await client.query("CREATE TEMP TABLE bench_score (client_id int, family_code text, p_buy_90d real, features real[])");
+      await client.query("CREATE TEMP TABLE bench_score (client_id int, family_code text, p_buy_90d real, features bytea)");
       const t1 = performance.now();
       const scores = await scorer.score({ data: big, nRows: rows, nFeatures: MODEL_FEATURES.length });
       const onnxMs = performance.now() - t1;
       const writer = openCopyWriter(client, "COPY bench_score (client_id, family_code, p_buy_90d, features) FROM STDIN");
       const width = MODEL_FEATURES.length;
       for (let i = 0; i < rows; i++) {
-        const f = big.subarray(i * width, (i + 1) * width);
-        await writer.write([i, "C1", scores.prediction[i]!, `{${Array.from(f, (v) => (Number.isFinite(v) ? v : "NaN")).join(",")}}`]);
+        const features = `\\x${Buffer.from(big.buffer, i * width * 4, width * 4).toString("hex")}`;
+        await writer.write([i, "C1", scores.prediction[i]!, features]);
       }
       await writer.end();
       const totalMs = performance.now() - t1;

@@ -26,7 +26,8 @@ export async function storeScores(
     );
     const width = result.names.length;
     for (const [i, row] of result.rows.entries()) {
-      const features = Array.from(result.features.subarray(i * width, (i + 1) * width), (v) => (Number.isFinite(v) ? String(v) : "NaN"));
+      // bytea in COPY's hex form: encoded natively, far cheaper than formatting 50 floats as text.
+      const features = `\\x${Buffer.from(result.features.buffer, result.features.byteOffset + i * width * 4, width * 4).toString("hex")}`;
       await writer.write([
         result.asOf,
         row.clientId,
@@ -39,7 +40,7 @@ export async function storeScores(
         extras(i).segment,
         num(row.values.share_of_wallet_365),
         row.values.potential_unreliable === 1,
-        `{${features.join(",")}}`,
+        features,
         JSON.stringify(row.reasons),
       ]);
     }

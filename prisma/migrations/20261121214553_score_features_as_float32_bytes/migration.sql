@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "score" DROP COLUMN "features",
+ADD COLUMN     "features" BYTEA;
