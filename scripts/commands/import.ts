@@ -1,4 +1,6 @@
 import { createPgPool } from "../../lib/db/pg-pool";
+import { createPrismaClient } from "../../lib/db/prisma";
+import { attributeAfterImport } from "../../lib/import/attribute-after-import";
 import { sourcesFromPaths } from "../../lib/import/file-sources";
 import { formatImportReport } from "../../lib/import/format-report";
 import { importSources } from "../../lib/import/import-sources";
@@ -14,10 +16,18 @@ export async function run(args: string[]): Promise<void> {
     const pool = createPgPool(url, 3);
     const line = createProgressLine();
     try {
-      return await importSources(pool, sources, {
+      const reports = await importSources(pool, sources, {
         onProgress: (p) =>
           line.update(`${p.fileName} (${p.table}): ${p.phase === "merging" ? "consolidando…" : p.phase === "waiting" ? "esperando turno…" : `${p.rows.toLocaleString("es-ES")} filas`}`, p.fraction),
       });
+      const db = createPrismaClient(url, { max: 2 });
+      try {
+        const attributed = await attributeAfterImport(db, reports);
+        if (attributed?.lines) console.log(`[signals] ${attributed.lines} compras atribuidas a alertas.`);
+      } finally {
+        await db.$disconnect();
+      }
+      return reports;
     } finally {
       line.done();
       await pool.end();

@@ -6,6 +6,7 @@ import { getImportBatch } from "@/lib/data/get-import-batch";
 import { db } from "@/lib/db/client";
 import { pool } from "@/lib/db/pool";
 import { env } from "@/lib/env";
+import { attributeAfterImport } from "@/lib/import/attribute-after-import";
 import { importSources } from "@/lib/import/import-sources";
 import { deleteUpload, uploadSource } from "@/lib/import/upload-store";
 
@@ -32,7 +33,8 @@ export const POST = withApiAuth("data.import", async (request, { actor }) => {
   const batchId = randomUUID();
   after(async () => {
     try {
-      await importSources(pool(), sources, { batchId, userId: actor.userId });
+      const reports = await importSources(pool(), sources, { batchId, userId: actor.userId });
+      await attributeAfterImport(db(), reports);
     } catch (error) {
       console.error(`[import ${batchId}]`, error);
     } finally {
