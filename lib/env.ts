@@ -24,6 +24,12 @@ const envSchema = z.object({
   UPLOAD_DIR: z.string().default(".data/uploads"),
   /** Largest accepted upload, in megabytes. */
   UPLOAD_MAX_MB: z.coerce.number().int().positive().default(2048),
+  /** The business date the product treats as today (a demo world's last day); unset = Madrid's date. */
+  SIGNALS_TODAY: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "SIGNALS_TODAY must be YYYY-MM-DD")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   SIGNALS_LOG_LEVEL: z.enum(["silent", "info", "debug"]).default("info"),
 });
 

@@ -15,7 +15,7 @@ import { DEMO_ADMIN, DEMO_DELEGATES, DEMO_MANAGERS, DEMO_PASSWORD } from "../lib
 import { ensureNextBuild } from "./lib/next-build";
 import { portInUse } from "./lib/port-in-use";
 import { resolveAuthSecret } from "./lib/auth-secret";
-import { ensureDemoWorld } from "./lib/demo-data";
+import { demoToday, ensureDemoWorld } from "./lib/demo-data";
 
 const log = (line: string) => console.log(`[signals] ${line}`);
 
@@ -56,12 +56,15 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
 
+  let businessToday = config.SIGNALS_TODAY;
   try {
     await prepareDatabase(database.url, log);
     const db = createPrismaClient(database.url, { max: 4 });
     try {
       await seedDemoTeam(db);
       await ensureDemoWorld(db, database.url, log);
+      businessToday ??= await demoToday(db);
+      if (businessToday) log(`Fecha de trabajo del mundo de demostración: ${businessToday} (SIGNALS_TODAY).`);
     } finally {
       await db.$disconnect();
     }
@@ -82,6 +85,7 @@ async function main(): Promise<void> {
       NEXTAUTH_SECRET: resolveAuthSecret(PROJECT_ROOT, config.NEXTAUTH_SECRET),
       NEXTAUTH_URL: config.NEXTAUTH_URL ?? `http://localhost:${config.PORT}`,
       NEXT_TELEMETRY_DISABLED: "1",
+      ...(businessToday ? { SIGNALS_TODAY: businessToday } : {}),
     },
   });
   web.once("spawn", () => setTimeout(() => printLogins(config.PORT), 1500));

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { createPrismaClient } from "../../lib/db/prisma";
 import { seedDemoTeam } from "../../lib/seed/seed-demo-team";
-import { importDemoWorld } from "../lib/demo-data";
+import { importDemoWorld, markDemoWorld } from "../lib/demo-data";
 import { withDatabase } from "../lib/with-database";
 
 export const summary = "demo [--scale N]: load the demo team and a generated demo world into the database";
@@ -14,9 +14,10 @@ export async function run(args: string[]): Promise<void> {
     const db = createPrismaClient(url, { max: 2 });
     try {
       await seedDemoTeam(db);
+      await importDemoWorld(url, (line) => console.log(`[signals] ${line}`), scale);
+      await markDemoWorld(db);
     } finally {
       await db.$disconnect();
     }
-    await importDemoWorld(url, (line) => console.log(`[signals] ${line}`), scale);
   });
 }

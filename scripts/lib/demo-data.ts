@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Db } from "../../lib/db/prisma";
 import { createPgPool } from "../../lib/db/pg-pool";
 import { PROJECT_ROOT } from "../../lib/db/resolve-database";
-import { loadDemoWorld } from "../../lib/demo-world/load-demo-world";
+import { DEMO_UNTIL, loadDemoWorld } from "../../lib/demo-world/load-demo-world";
 import { formatImportReport } from "../../lib/import/format-report";
 import { createProgressLine } from "./progress-bar";
 import { runPipeline } from "../../lib/pipeline/run-pipeline";
@@ -53,9 +53,25 @@ export async function ensureScores(db: Db, url: string, log: (line: string) => v
   }
 }
 
+/** Setting that marks a database holding the generated demo world, with the world's "today". */
+export const DEMO_TODAY_SETTING = "demo.today";
+
 export async function ensureDemoWorld(db: Db, url: string, log: (line: string) => void): Promise<void> {
   const lines = await db.salesLine.count();
   if (lines > 0) log(`Datos presentes: ${lines.toLocaleString("es-ES")} líneas de venta.`);
-  else await importDemoWorld(url, log);
+  else {
+    await importDemoWorld(url, log);
+    await markDemoWorld(db);
+  }
   await ensureScores(db, url, log);
+}
+
+export async function markDemoWorld(db: Db): Promise<void> {
+  await db.setting.upsert({ where: { key: DEMO_TODAY_SETTING }, create: { key: DEMO_TODAY_SETTING, value: DEMO_UNTIL }, update: { value: DEMO_UNTIL } });
+}
+
+/** The demo world's date when this database holds it (the web server then treats it as today). */
+export async function demoToday(db: Db): Promise<string | undefined> {
+  const setting = await db.setting.findUnique({ where: { key: DEMO_TODAY_SETTING } });
+  return typeof setting?.value === "string" ? setting.value : undefined;
 }

@@ -1,8 +1,16 @@
 import "server-only";
-// Alerts' dates (contact window, snooze) are calendar days in Spain: "today" is Madrid's date,
-// whatever the server's time zone, as an ISO yyyy-mm-dd string.
-export function madridToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Madrid", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+import { env } from "@/lib/env";
+
+// Alerts' dates (contact window, snooze, response deadline) are calendar days in Spain: "today" is
+// Madrid's date, whatever the server's time zone, as an ISO yyyy-mm-dd string — unless the product
+// runs on a world with its own date (SIGNALS_TODAY: the demo's history ends on 2025-12-12, and its
+// alerts must not all look overdue against the real calendar).
+export function madridToday(now?: Date): string {
+  if (now === undefined) {
+    const fixed = env().SIGNALS_TODAY;
+    if (fixed) return fixed;
+  }
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Madrid", year: "numeric", month: "2-digit", day: "2-digit" }).format(now ?? new Date());
 }
 
 /** yyyy-mm-dd plus `days` calendar days. */
