@@ -3,7 +3,8 @@
 // Benchmarks ml/ on synthetic data with a nonlinear logistic ground truth and 5 % NaN: training time and
 // holdout AUC, ONNX scoring throughput, TreeSHAP throughput — and, when `python3 -c "import xgboost"` works,
 // XGBoost's `hist` method with the same trees/depth/bins/eta/lambda/threads on the identical matrix.
-// Prints figures only; no pass/fail.
+// Prints figures only; no pass/fail. On a busy machine run it as `OMP_WAIT_POLICY=PASSIVE npx tsx …`: XGBoost's
+// OpenMP threads otherwise spin while waiting for CPU and its wall time explodes.
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -163,7 +164,8 @@ print(json.dumps({"version": xgb.__version__, "dmatrix_s": t_dm, "train_s": t_tr
     const xgbAuc = rocAuc(xgbMargin, holdout.label);
     const xgbMs = (xgbInfo.dmatrix_s + xgbInfo.train_s) * 1000;
     const xgbCpuMs = xgbInfo.cpu_s * 1000;
-    console.log(`\n[xgboost ${xgbInfo.version} hist] DMatrix ${seconds(xgbInfo.dmatrix_s * 1000)} + train ${seconds(xgbInfo.train_s * 1000)} wall, ${seconds(xgbCpuMs)} CPU (nthread=${threads})`);
+    console.log(`\n[xgboost ${xgbInfo.version} hist] DMatrix ${seconds(xgbInfo.dmatrix_s * 1000)} + train ${seconds(xgbInfo.train_s * 1000)} wall, ` +
+      `${seconds(xgbCpuMs)} CPU (nthread=${threads}, OMP_WAIT_POLICY=${process.env.OMP_WAIT_POLICY ?? "default"})`);
     console.log("\n                      wall time    CPU time    holdout AUC");
     console.log(`  ml/ GBM             ${seconds(ours.ms).padStart(9)}   ${seconds(ours.cpuMs).padStart(9)}    ${fmt(ours.auc)}`);
     console.log(`  xgboost hist        ${seconds(xgbMs).padStart(9)}   ${seconds(xgbCpuMs).padStart(9)}    ${fmt(xgbAuc)}   (DMatrix + train)`);

@@ -26,3 +26,25 @@ export function squaredErrorGradientRange(
     gh[2 * i + 1] = w;
   }
 }
+
+/**
+ * Root of a tree grown on all rows: identity partition, (g, h) already in
+ * partition order, and Σg, Σh of this row chunk into chunkSums[2c..2c+1].
+ * Root sums are then added chunk by chunk in order, so they do not depend on
+ * which thread summed which chunk.
+ */
+export function prepareRootRange(
+  gh: Float32Array, rows: Int32Array, orderedGh: Float32Array, chunkSums: Float64Array, start: number, end: number, chunk: number,
+): void {
+  let G = 0, H = 0;
+  for (let i = start; i < end; i++) {
+    rows[i] = i;
+    const g = gh[2 * i], h = gh[2 * i + 1];
+    orderedGh[2 * i] = g;
+    orderedGh[2 * i + 1] = h;
+    G += g;
+    H += h;
+  }
+  chunkSums[2 * chunk] = G;
+  chunkSums[2 * chunk + 1] = H;
+}

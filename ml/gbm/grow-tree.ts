@@ -85,23 +85,28 @@ export class TreeGrower {
 
   /**
    * Grow a tree from buffers.gh. `sampleRows` (ascending) restricts the tree
-   * to a row subsample, null = all rows; the tree's features must already be
-   * in executor.buffers.features (setFeatureCount done).
+   * to a row subsample; null = all rows, whose root layout computeGradients
+   * prepared (prepareRoot). The tree's features must already be in
+   * executor.buffers.features (setFeatureCount done).
    */
   grow(sampleRows: Int32Array | null, nSample: number): GrownTree {
     const b = this.executor.buffers;
     this.freeSlots.length = 0;
     for (let s = this.histSlots - 1; s >= 0; s--) this.freeSlots.push(s);
 
-    // Root: every sampled row, with its gradient pair gathered into partition order.
-    const { rows, orderedGh: ogh, gh } = b;
     let G = 0, H = 0;
-    for (let k = 0; k < nSample; k++) {
-      const r = sampleRows ? sampleRows[k] : k;
-      rows[k] = r;
-      const g = gh[2 * r], h = gh[2 * r + 1];
-      ogh[2 * k] = g; ogh[2 * k + 1] = h;
-      G += g; H += h;
+    if (sampleRows) {
+      // Root of a subsample: its rows with their gradient pairs gathered into partition order.
+      const { rows, orderedGh: ogh, gh } = b;
+      for (let k = 0; k < nSample; k++) {
+        const r = sampleRows[k];
+        rows[k] = r;
+        const g = gh[2 * r], h = gh[2 * r + 1];
+        ogh[2 * k] = g; ogh[2 * k + 1] = h;
+        G += g; H += h;
+      }
+    } else {
+      for (let c = 0; c < b.chunkSums.length; c += 2) { G += b.chunkSums[c]; H += b.chunkSums[c + 1]; }
     }
     this.tree.nNodes = 0;
     const root = this.newNode(0, G, H);

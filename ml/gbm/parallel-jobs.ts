@@ -1,6 +1,6 @@
 import type { TrainingBuffers } from "./training-executor";
 import type { buildHistograms, findBestSplits, subtractHistograms } from "./histogram-kernels";
-import type { logisticGradientRange, squaredErrorGradientRange } from "./gradient-kernels";
+import type { logisticGradientRange, prepareRootRange, squaredErrorGradientRange } from "./gradient-kernels";
 import type { addLeafValue } from "./leaf-kernels";
 import type { partitionBlock, placeBlock } from "./partition-rows";
 
@@ -23,11 +23,12 @@ export const C = {
   FAILED: 7, // a worker threw (message in the error buffer)
   NEXT_CHUNK: 8, // work-sharing counter
   N_CHUNKS: 9,
-  GRADIENT_KERNEL: 10, // 1 = logistic, 2 = squared error
+  GRADIENT_KERNEL: 10, // 1 = logistic, 2 = squared error, 0 = none (already computed)
   N_THREADS: 11,
   N_BLOCKS: 12,
   NEXT_PARTITION: 13, NEXT_PLACE: 14, // work-sharing counters of the partition steps
   ARRIVED_PARTITION: 15, ARRIVED_PLACE: 16, // barriers after them
+  PREPARE_ROOT: 17, // 1 = the gradient job also lays out the root (prepareRootRange)
   SIZE: 18,
 } as const;
 
@@ -39,6 +40,7 @@ export interface Kernels {
   findBestSplits: typeof findBestSplits;
   logisticGradientRange: typeof logisticGradientRange;
   squaredErrorGradientRange: typeof squaredErrorGradientRange;
+  prepareRootRange: typeof prepareRootRange;
   partitionBlock: typeof partitionBlock;
   placeBlock: typeof placeBlock;
   addLeafValue: typeof addLeafValue;
@@ -53,6 +55,15 @@ export interface SharedTrainingState {
   resultWidth: number;
 }
 
+/**
+ * Atomics.wait(ctrl, word, value) after a short spin: a futex sleep and
+ * wake-up costs tens of microseconds, and most waits here are shorter.
+ */
+export function waitWhileEqual(ctrl: Int32Array, word: number, value: number, timeoutMs: number): void {
+  for (let i = 0; i < 4000; i++) if (Atomics.load(ctrl, word) !== value) return;
+  Atomics.wait(ctrl, word, value, timeoutMs);
+}
+
 /** Wait until every thread has arrived at barrier `word` (the last one wakes the others). */
 export function barrier(ctrl: Int32Array, word: number): void {
   const n = ctrl[C.N_THREADS];
@@ -60,7 +71,7 @@ export function barrier(ctrl: Int32Array, word: number): void {
   for (;;) {
     const v = Atomics.load(ctrl, word);
     if (v >= n) return;
-    Atomics.wait(ctrl, word, v);
+    waitWhileEqual(ctrl, word, v, Infinity);
   }
 }
 
@@ -100,7 +111,7 @@ export function runWaveJob(k: Kernels, s: SharedTrainingState, ctrl: Int32Array,
   }
 }
 
-/** Gradients for claimed row chunks. */
+/** Gradients (and, when asked, the root layout) for claimed row chunks. */
 export function runGradientChunks(k: Kernels, s: SharedTrainingState, ctrl: Int32Array): void {
   const b = s.buffers;
   const nChunks = ctrl[C.N_CHUNKS];
@@ -110,7 +121,8 @@ export function runGradientChunks(k: Kernels, s: SharedTrainingState, ctrl: Int3
     const start = c * GRADIENT_ROWS_PER_CHUNK;
     const end = Math.min(s.nRows, start + GRADIENT_ROWS_PER_CHUNK);
     if (ctrl[C.GRADIENT_KERNEL] === 1) k.logisticGradientRange(b.margin, b.label, b.weight, b.gh, start, end);
-    else k.squaredErrorGradientRange(b.margin, b.label, b.weight, b.gh, start, end);
+    else if (ctrl[C.GRADIENT_KERNEL] === 2) k.squaredErrorGradientRange(b.margin, b.label, b.weight, b.gh, start, end);
+    if (ctrl[C.PREPARE_ROOT] === 1) k.prepareRootRange(b.gh, b.rows, b.orderedGh, b.chunkSums, start, end, c);
   }
 }
 
@@ -145,7 +157,8 @@ export function workerMain(init: WorkerInit, k: Kernels): void {
   Atomics.notify(ctrl, C.READY);
   let seen = 0;
   for (;;) {
-    Atomics.wait(ctrl, C.GENERATION, seen);
+    waitWhileEqual(ctrl, C.GENERATION, seen, Infinity);
+    if (Atomics.load(ctrl, C.GENERATION) === seen) continue;
     seen = Atomics.load(ctrl, C.GENERATION);
     const command = ctrl[C.COMMAND];
     if (command === 2) return;

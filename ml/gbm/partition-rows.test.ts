@@ -48,10 +48,10 @@ describe("row partition (partitionBlock + placeBlock)", () => {
 });
 
 describe("planFeatureChunks", () => {
-  it("uses chunks of 8 while plenty remain, then 4; one chunk for one thread", () => {
+  it("uses chunks of 8 while more than 4 per thread remain, then 4; one chunk for one thread", () => {
     const b = new Int32Array(16);
-    expect(planFeatureChunks(40, 2, b)).toBe(7);
-    expect(Array.from(b.subarray(0, 8))).toEqual([0, 8, 16, 24, 28, 32, 36, 40]);
+    expect(planFeatureChunks(40, 2, b)).toBe(6);
+    expect(Array.from(b.subarray(0, 7))).toEqual([0, 8, 16, 24, 32, 36, 40]);
     expect(planFeatureChunks(40, 1, b)).toBe(1);
     expect(planFeatureChunks(6, 2, b)).toBe(2);
     expect(Array.from(b.subarray(0, 3))).toEqual([0, 4, 6]);

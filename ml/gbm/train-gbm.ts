@@ -93,7 +93,7 @@ export function trainGbm(train: TrainingData, params: Partial<GbmParams> = {}, o
     let bestRound = 0, bestLoss = Infinity;
     for (let round = 0; round < p.nRounds; round++) {
       const treeRng = rng.fork();
-      executor.computeGradients(objective, censored);
+      executor.computeGradients(objective, censored, rowSample === null);
       const features = nFeatureSample < m.nFeatures
         ? sampleSortedIndices(m.nFeatures, nFeatureSample, treeRng)
         : allFeatures;

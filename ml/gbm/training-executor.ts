@@ -1,7 +1,9 @@
 import type { BinnedMatrix } from "../binning/bin-matrix";
 import { buildHistograms, findBestSplits, SPLIT_RESULT_WIDTH, subtractHistograms } from "./histogram-kernels";
 import type { Objective } from "./objectives";
+import { prepareRootRange } from "./gradient-kernels";
 import { addLeafValue } from "./leaf-kernels";
+import { GRADIENT_ROWS_PER_CHUNK } from "./parallel-jobs";
 import { BLOCK_INFO_WIDTH, partitionBlock, placeBlock, SPLIT_INFO_WIDTH } from "./partition-rows";
 
 /**
@@ -31,6 +33,8 @@ export interface TrainingBuffers {
   readonly blockRows: number;
   /** (g, h) aligned with `rows`: orderedGh[2k..2k+1] belongs to rows[k], gathered before a build. */
   readonly orderedGh: Float32Array;
+  /** (Σg, Σh) per GRADIENT_ROWS_PER_CHUNK rows, from prepareRootRange. */
+  readonly chunkSums: Float64Array;
   readonly hist: Float64Array;
   /** float64 values per histogram slot (2 × total bins). */
   readonly histStride: number;
@@ -63,8 +67,11 @@ export interface TrainingExecutor {
   setFeatureCount(n: number): void;
   /** Run one wave; afterwards children's row ranges are set and results region 0 holds the best split per found node. */
   runWave(nBlocks: number, nBuild: number, nSubtract: number, nFind: number): void;
-  /** buffers.gh ← gradients at buffers.margin. */
-  computeGradients(objective: Objective, censored: Uint8Array | null): void;
+  /**
+   * buffers.gh ← gradients at buffers.margin; with prepareRoot also the root
+   * layout of a tree on all rows (rows, orderedGh, chunkSums).
+   */
+  computeGradients(objective: Objective, censored: Uint8Array | null, prepareRoot: boolean): void;
   /** buffers.margin += value of the leaf each row sits in, for buffers.leafNodes[0 .. nLeaves). */
   addLeafValues(nLeaves: number): void;
   close(): void;
@@ -97,6 +104,7 @@ export function allocateTrainingBuffers(
     blockInfo: new Int32Array(alloc(4 * BLOCK_INFO_WIDTH * (Math.ceil(n / blockRows) + maxNodes))),
     blockRows,
     orderedGh: new Float32Array(alloc(8 * n)),
+    chunkSums: new Float64Array(alloc(16 * Math.ceil(n / GRADIENT_ROWS_PER_CHUNK))),
     hist: new Float64Array(alloc(8 * histStride * histSlots)),
     histStride,
     maxNodes,
@@ -115,15 +123,16 @@ export function allocateTrainingBuffers(
 
 /**
  * Feature chunks for work sharing between threads: eight features (the
- * histogram kernel's widest pass) while plenty remain, then four, so the
- * last chunks to be claimed are small and threads finish close together.
+ * histogram kernel's widest, cheapest pass) while more than 4 per thread
+ * remain, then four, so the last chunks claimed are small and threads finish
+ * close together without paying the narrower pass on many features.
  * Returns the number of chunks.
  */
 export function planFeatureChunks(nFeatures: number, nThreads: number, bounds: Int32Array): number {
   let c = 0, at = 0;
   bounds[0] = 0;
   while (at < nFeatures) {
-    const size = nThreads === 1 ? nFeatures : nFeatures - at > 8 * nThreads ? 8 : 4;
+    const size = nThreads === 1 ? nFeatures : nFeatures - at > 4 * nThreads ? 8 : 4;
     at = Math.min(nFeatures, at + size);
     bounds[++c] = at;
   }
@@ -174,12 +183,20 @@ export function createInlineExecutor(
       findBestSplits(binOffsets, binCounts, b.hist, b.histStride, b.findTasks, nFind, b.nodeSums, b.params,
         b.features, 0, nFeatures, b.results, 0);
     },
-    computeGradients(objective, censored) {
+    computeGradients(objective, censored, prepareRoot) {
       objective.gradients(b.margin, b.label, b.weight, censored, b.gh);
+      if (prepareRoot) prepareRootSerially(b);
     },
     addLeafValues(nLeaves) {
       for (let i = 0; i < nLeaves; i++) addLeafValue(b.rows, b.nodeStart, b.nodeEnd, b.margin, b.leafNodes, b.leafValues, i);
     },
     close() {},
   };
+}
+
+/** prepareRootRange over every chunk on the calling thread (same chunks, same sums as the parallel job). */
+export function prepareRootSerially(b: TrainingBuffers): void {
+  for (let c = 0, start = 0; start < b.nRows; c++, start += GRADIENT_ROWS_PER_CHUNK) {
+    prepareRootRange(b.gh, b.rows, b.orderedGh, b.chunkSums, start, Math.min(b.nRows, start + GRADIENT_ROWS_PER_CHUNK), c);
+  }
 }

@@ -1,13 +1,13 @@
 import { Worker } from "node:worker_threads";
 import type { BinnedMatrix } from "../binning/bin-matrix";
-import { logisticGradientRange, squaredErrorGradientRange } from "./gradient-kernels";
+import { logisticGradientRange, prepareRootRange, squaredErrorGradientRange } from "./gradient-kernels";
 import {
-  allocateTrainingBuffers, planFeatureChunks, reduceSplitResults, type TrainingExecutor,
+  allocateTrainingBuffers, planFeatureChunks, prepareRootSerially, reduceSplitResults, type TrainingExecutor,
 } from "./training-executor";
 import { buildHistograms, findBestSplits, SPLIT_RESULT_WIDTH, subtractHistograms } from "./histogram-kernels";
 import {
-  barrier, C, GRADIENT_ROWS_PER_CHUNK, runGradientChunks, runLeafValueChunks, runWaveJob, workerMain, type Kernels, type SharedTrainingState,
-  type WorkerInit,
+  barrier, C, GRADIENT_ROWS_PER_CHUNK, runGradientChunks, runLeafValueChunks, runWaveJob, waitWhileEqual, workerMain,
+  type Kernels, type SharedTrainingState, type WorkerInit,
 } from "./parallel-jobs";
 import { addLeafValue } from "./leaf-kernels";
 import { partitionBlock, placeBlock } from "./partition-rows";
@@ -15,7 +15,7 @@ import { partitionBlock, placeBlock } from "./partition-rows";
 const ERROR_BYTES = 1024;
 const KERNELS: Kernels = {
   buildHistograms, subtractHistograms, findBestSplits, logisticGradientRange, squaredErrorGradientRange,
-  partitionBlock, placeBlock, addLeafValue,
+  prepareRootRange, partitionBlock, placeBlock, addLeafValue,
 };
 /** Rows per partition block: small enough to share a node between threads, large enough to amortise claiming. */
 const BLOCK_ROWS = 8192;
@@ -32,6 +32,7 @@ function workerSource(): string {
     `const C = ${JSON.stringify(C)};`,
     `const GRADIENT_ROWS_PER_CHUNK = ${GRADIENT_ROWS_PER_CHUNK};`,
     ...Object.values(KERNELS).map((f) => f.toString()),
+    waitWhileEqual.toString(),
     barrier.toString(),
     runWaveJob.toString(),
     runGradientChunks.toString(),
@@ -109,7 +110,8 @@ export function createWorkerPoolExecutor(
     for (;;) {
       const done = Atomics.load(ctrl, C.DONE);
       if (done >= nWorkers) break;
-      if (Atomics.wait(ctrl, C.DONE, done, 1000) !== "timed-out") waitingSince = Date.now();
+      waitWhileEqual(ctrl, C.DONE, done, 1000);
+      if (Atomics.load(ctrl, C.DONE) !== done) waitingSince = Date.now();
       else if (Date.now() - waitingSince > 300_000) throw new Error("training workers stopped responding");
     }
     if (Atomics.load(ctrl, C.FAILED)) {
@@ -132,12 +134,13 @@ export function createWorkerPoolExecutor(
       run(1, nChunks, () => runWaveJob(KERNELS, state, ctrl, goesLeft));
       reduceSplitResults(buffers, nChunks, nFind);
     },
-    computeGradients(objective, censored) {
-      if (!objective.parallelKernel) {
-        objective.gradients(buffers.margin, buffers.label, buffers.weight, censored, buffers.gh);
-        return;
-      }
-      ctrl[C.GRADIENT_KERNEL] = objective.parallelKernel === "logistic" ? 1 : 2;
+    computeGradients(objective, censored, prepareRoot) {
+      let kernel = 0;
+      if (objective.parallelKernel) kernel = objective.parallelKernel === "logistic" ? 1 : 2;
+      else objective.gradients(buffers.margin, buffers.label, buffers.weight, censored, buffers.gh);
+      if (kernel === 0 && !prepareRoot) return;
+      ctrl[C.GRADIENT_KERNEL] = kernel;
+      ctrl[C.PREPARE_ROOT] = prepareRoot ? 1 : 0;
       run(3, Math.ceil(buffers.nRows / GRADIENT_ROWS_PER_CHUNK), () => runGradientChunks(KERNELS, state, ctrl));
     },
     addLeafValues(nLeaves) {

@@ -6,7 +6,7 @@ import { findLeaf, packEnsemble, type PackedEnsemble } from "../model/pack-ensem
 import { predictMargin } from "../model/predict";
 import { trainGbm } from "../gbm/train-gbm";
 import { makeSyntheticClassification } from "../testing/synthetic-data";
-import { topContributions } from "./top-contributions";
+import { topContributions, topContributionsAllRows } from "./top-contributions";
 import { treeShap } from "./tree-shap";
 import { buildShapTables, shapTableSize } from "./tree-shap-tables";
 
@@ -175,6 +175,11 @@ describe("topContributions", () => {
       { feature: 1, name: "b", value: -0.5 }, { feature: 4, name: "e", value: 0.5 }, { feature: 3, name: "d", value: 0.3 },
     ]);
     expect(topContributions(shap, 0, 10, ["a", "b", "c", "d", "e"]).length).toBe(4);
+  });
+
+  it("works row by row over a whole result", () => {
+    const shap = { values: Float64Array.of(1, -2, 0, 0.5), nFeatures: 2, expectedValue: 0 };
+    expect(topContributionsAllRows(shap, 1, ["a", "b"])).toEqual([[{ feature: 1, name: "b", value: -2 }], [{ feature: 1, name: "b", value: 0.5 }]]);
   });
 });
 
