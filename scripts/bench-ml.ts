@@ -87,6 +87,8 @@ print(json.dumps({"version": xgb.__version__, "wall": wall, "cpu": cpu}))
   const out = execFileSync(python, ["-c", script, dir, JSON.stringify({ features, depth: DEPTH, bins: BINS, eta: ETA, trees: TREES, threads: THREADS, base: baseScore })], {
     encoding: "utf8",
     maxBuffer: 1 << 24,
+    // OpenMP's default busy-waiting collapses on a shared machine; passive waiting keeps the comparison fair.
+    env: { ...process.env, OMP_WAIT_POLICY: "PASSIVE" },
   });
   return JSON.parse(out.trim().split("\n").at(-1)!) as { version: string; wall: number; cpu: number };
 }
