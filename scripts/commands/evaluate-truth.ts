@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { createPgPool } from "../../lib/db/pg-pool";
 import { evaluateAgainstTruth } from "../../lib/pipeline/evaluate-against-truth";
+import { printTruthJudgements } from "../lib/print-evaluation";
 import { withDatabase } from "../lib/with-database";
 
 export const summary = "evaluate-truth --truth <dir> [--as-of D]: judge stored churn scores against a generated world's ground truth";
@@ -11,12 +12,12 @@ export async function run(args: string[]): Promise<void> {
   await withDatabase(async (url) => {
     const pool = createPgPool(url, 2);
     try {
-      const r = await evaluateAgainstTruth(pool, values.truth!, values["as-of"]);
+      const judgements = await evaluateAgainstTruth(pool, values.truth!, values["as-of"]);
       console.log(
-        `churn_90d against the ground truth as of ${r.asOf}: ${r.pairs} active pairs, ${r.trueChurners} true churners · ` +
-          `model AUC ${r.model.auc.toFixed(3)} (AP ${r.model.averagePrecision.toFixed(3)}) · ` +
-          `recency/cadence rule AUC ${r.recencyCadence.auc.toFixed(3)} (AP ${r.recencyCadence.averagePrecision.toFixed(3)})`,
+        "Stored churn scores against the ground truth: a pair active at D is truly lost when its structural churn date is on or before D + horizon\n" +
+          "(gone≤D: already churned, silence not yet visible). AUC/AP rank the truly lost among all active pairs scored.\n",
       );
+      printTruthJudgements(judgements);
     } finally {
       await pool.end();
     }

@@ -2,19 +2,25 @@ import Link from "next/link";
 import { requirePagePermission } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { getFeatureDictionary, getModelHeads, MODEL_HEADS } from "@/lib/data/admin/get-model-cards";
+import { getRollingOrigins } from "@/lib/data/admin/get-rolling-origins";
 import { getTranslator } from "@/lib/i18n/server";
 import { AdminHeader } from "../_ui/admin-header";
 import { formatDateTime, formatDay, formatNumber } from "../_ui/format";
 import { ActivateVersionButton } from "./activate-version-button";
 import { FeatureDictionaryTable } from "./feature-dictionary-table";
 import { ModelCard } from "./model-card";
+import { RollingOriginsTable } from "./rolling-origins-table";
 
 export default async function ModelsPage({ searchParams }: { searchParams: Promise<{ head?: string; version?: string }> }) {
   const actor = await requirePagePermission("pipeline.run");
   const query = await searchParams;
   const head = MODEL_HEADS.find((h) => h === query.head) ?? MODEL_HEADS[0];
   const versionId = Number(query.version) || undefined;
-  const [{ locale, t }, heads] = await Promise.all([getTranslator(), getModelHeads(db(), actor, { head, versionId })]);
+  const [{ locale, t }, heads, origins] = await Promise.all([
+    getTranslator(),
+    getModelHeads(db(), actor, { head, versionId }),
+    getRollingOrigins(db(), actor, head),
+  ]);
   const view = heads.find((h) => h.head === head)!;
   const dictionary = getFeatureDictionary(actor);
   const modelFeatures = new Set(view.card?.featureNames ?? dictionary.filter((e) => e.role === "model").map((e) => e.name));
@@ -90,6 +96,13 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
             </div>
           )}
         </>
+      )}
+
+      {origins && (
+        <div className="rounded-lg border bg-white p-4">
+          <h2 className="mb-2 font-semibold">{t("models.origins")}</h2>
+          <RollingOriginsTable view={origins} locale={locale} />
+        </div>
       )}
 
       <div>
