@@ -1,15 +1,14 @@
-// Imports a batch of uploaded CSV files. Each file is one transaction: COPY into a staging table,
-// validate, merge — so a failure or a killed process leaves the database exactly as it was, and a
-// re-upload adds nothing (sales lines are keyed by content; master data is upserted). Imports are
-// serialised by an advisory lock held for the length of each file's transaction.
+// Imports a batch of uploaded CSV files. Each file is one transaction: COPY, validate, merge — so a
+// failure or a killed process leaves the database exactly as it was, and a re-upload adds nothing
+// (sales lines are keyed by content; master data is upserted). Imports are serialised by an
+// advisory lock held for the length of each file's transaction.
 import { randomUUID } from "node:crypto";
 import { pipeline, type Readable } from "node:stream";
 import type { Pool, PoolClient } from "pg";
-import { encodeCopyRow, openCopyWriter } from "@/lib/db/copy-writer";
+import { openCopyWriter } from "@/lib/db/copy-writer";
 import { ImportFileError, openTableStream, type OpenedTable, type RowError, type TableKind } from "@/lib/import/parse";
 import { MeteredStream } from "@/lib/import/metered-stream";
-import { StagingPipeline } from "@/lib/import/staging-pipeline";
-import { LOADERS, TABLE_ORDER, type MergeResult, type TableLoader } from "@/lib/import/tables";
+import { LOADERS, TABLE_ORDER, type MergeResult, type RowSink, type TableLoader } from "@/lib/import/tables";
 
 /** Key of the advisory lock that serialises imports ("SDSIMPRT" as a number). */
 export const IMPORT_LOCK_KEY = 0x5344_5349_4d50;
@@ -39,6 +38,8 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Latest admissible sales date (ISO); the parser's default is one year after today. */
   maxDate?: string;
+  /** See ParseOptions.keyWindowLines (tests only). */
+  keyWindowLines?: number;
 }
 
 export interface FileImportReport {
@@ -114,30 +115,24 @@ async function importOpenedFile(pool: Pool, item: Opened, importId: number, opti
 
   const client = await pool.connect();
   let lastProgressWrite = 0;
-  let staging: StagingPipeline | undefined;
+  let sink: RowSink<typeof opened.table> | undefined;
   try {
     // Outside the transaction, so that other sessions can see who is doing this import.
     await client.query("UPDATE import SET connection_pid = pg_backend_pid() WHERE id = $1", [importId]);
     progress("waiting", 0);
     await client.query("BEGIN");
     await client.query("SELECT pg_advisory_xact_lock($1)", [IMPORT_LOCK_KEY]);
-    await client.query(loader.stagingDdl);
-
-    staging = new StagingPipeline(client, loader, importId);
+    sink = await loader.open(client, importId);
     const rejected: RowError[] = [];
     let rejectedRows = 0;
     let rows = 0;
-    // A batch is the rows of one chunk of the file: encoded into one piece of COPY text, handed over
-    // with one await (a promise per row was most of the cost of a big file).
+    // A batch is the rows of one chunk of the file, handed over with one await (a promise per row
+    // was most of the cost of a big file).
     for await (const batch of opened.batches) {
-      const lines: string[] = [];
       for (const row of batch) {
-        if (row.ok) {
-          lines.push(encodeCopyRow(loader.toCopyRow(row.line, row.record as never, row.flags)));
-        } else {
-          rejectedRows++;
-          if (rejected.length < MAX_REJECTED_DETAIL) rejected.push(...row.errors.slice(0, 3));
-        }
+        if (row.ok) continue;
+        rejectedRows++;
+        if (rejected.length < MAX_REJECTED_DETAIL) rejected.push(...row.errors.slice(0, 3));
       }
       const before = rows;
       rows += batch.length;
@@ -149,13 +144,11 @@ async function importOpenedFile(pool: Pool, item: Opened, importId: number, opti
           void pool.query("UPDATE import SET progress = $2 WHERE id = $1", [importId, Math.min(0.95, meter.bytes / source.size)]).catch(() => {});
         }
       }
-      // One flat string per batch: held until its chunk is merged, it should be one object for the
-      // garbage collector, not thousands of small ones.
-      await staging.add(lines.join(""), lines.length);
+      await sink.add(batch as never);
     }
     progress("merging", rows);
 
-    const merge: MergeResult = await staging.finish();
+    const merge: MergeResult = await sink.finish();
     if (rejected.length) {
       const writer = openCopyWriter(client, `COPY import_rejected_row (import_id, line, "column", code, message, raw) FROM STDIN`);
       for (const error of rejected) {
@@ -208,7 +201,7 @@ async function importOpenedFile(pool: Pool, item: Opened, importId: number, opti
     return report;
   } catch (error) {
     // The connection must be idle (no COPY or merge still running) before it can roll back.
-    await staging?.abort(error instanceof Error ? error : new Error(String(error))).catch(() => {});
+    await sink?.abort(error instanceof Error ? error : new Error(String(error))).catch(() => {});
     await client.query("ROLLBACK").catch(() => {});
     const message = describeUnexpected(error);
     await failImportRow(pool, importId, message);
@@ -251,7 +244,7 @@ export async function importSources(pool: Pool, sources: ImportSource[], options
       // pipeline(), not pipe(): a failing source must reach the parser as an error (a failed import),
       // not be left unhandled on its own stream (a crashed process).
       pipeline(source.open(), meter, () => undefined);
-      result = await openTableStream(meter, { maxDate: options.maxDate });
+      result = await openTableStream(meter, { maxDate: options.maxDate, keyWindowLines: options.keyWindowLines });
     } catch (error) {
       result = { ok: false as const, error: { code: "read_error" as const, message: describeUnexpected(error) } };
     }

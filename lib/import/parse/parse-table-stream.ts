@@ -30,6 +30,8 @@ export interface ParseOptions {
   expectedTable?: TableKind;
   /** Latest admissible date (ISO); defaults to one year after today. */
   maxDate?: string;
+  /** Lines within which exact repeats of a sales line are numbered (sales-line-key.ts; tests shrink it). */
+  keyWindowLines?: number;
 }
 
 interface OpenedTableOf<K extends TableKind> {
@@ -75,9 +77,9 @@ function describeHeaderProblem(cells: string[], match: ReturnType<typeof detectD
   return fileError("unrecognised_header", `No se reconoce la cabecera del archivo (${shown}).${closest} Cabeceras esperadas: ${describeExpectedHeaders()}.`);
 }
 
-function createValidator(table: TableKind, maxDate: string): Validator {
+function createValidator(table: TableKind, maxDate: string, keyWindowLines?: number): Validator {
   switch (table) {
-    case "ventas": return createSalesValidator({ maxDate });
+    case "ventas": return createSalesValidator({ maxDate, keyWindowLines });
     case "clientes": return createClientValidator();
     case "productos": return createProductValidator();
     case "potencial": return createPotentialValidator();
@@ -121,7 +123,7 @@ export async function openTableStream(source: AsyncIterable<Uint8Array | string>
     return fileError("wrong_table", `Se esperaba la tabla ${TABLE_LABELS[options.expectedTable]}, pero la cabecera es la de ${TABLE_LABELS[header.table]}`);
   }
   const stats = emptyStats();
-  const validate = createValidator(header.table, options.maxDate ?? defaultMaxDate());
+  const validate = createValidator(header.table, options.maxDate ?? defaultMaxDate(), options.keyWindowLines);
   const reader = new RowReader(detection.delimiter, header, headerLine, validate, stats);
   const batches = readRowBatches(leading.consumed, text, reader);
   const rows = flattenBatches(batches);

@@ -84,8 +84,8 @@ export class RowReader {
         skip_records_with_error: true,
         max_record_size: MAX_RECORD_CHARS,
       },
-      (error, raw) => {
-        this.skipped.push({ endLine: (error as unknown as { lines?: number } | undefined)?.lines ?? 0, code: error?.code ?? "CSV_UNKNOWN", raw });
+      (error, raw, lines) => {
+        this.skipped.push({ endLine: lines, code: error?.code ?? "CSV_UNKNOWN", raw });
       },
     );
   }

@@ -24,12 +24,15 @@ export function clipRaw(fields: string[]): string[] {
   return fields.map((f) => (f.length > MAX_FIELD_LENGTH ? `${f.slice(0, MAX_FIELD_LENGTH)}…` : f));
 }
 
+/** What a clean row reports: shared, and frozen so that nobody adds to it by mistake. */
+const NONE: never[] = Object.freeze([]) as never;
+
 export class RowChecker {
-  readonly errors: RowError[] = [];
-  readonly flags: RowFlag[] = [];
+  // A clean row (nearly all of them) allocates neither list: millions of rows, two arrays each.
+  private errorList: RowError[] | undefined;
+  private flagList: RowFlag[] | undefined;
   readonly format: FileFormat;
   private clippedRaw: string[] | undefined;
-  private readonly fields: string[];
 
   /** `recordText`, the record as read, lets a clean row skip the per-field character checks. */
   constructor(
@@ -39,7 +42,6 @@ export class RowChecker {
     recordText?: string,
   ) {
     this.format = header.format;
-    this.fields = rawFields.map(trimField);
     this.checkShape(rawFields, recordText === undefined || SUSPECT_CHARACTERS.test(recordText));
   }
 
@@ -52,20 +54,32 @@ export class RowChecker {
     return this.header.columnNames[this.header.columnIndex[key]];
   }
 
+  /** The field, trimmed ("" when the row is short of it). */
   value(key: ColumnKey): string {
-    return this.fields[this.header.columnIndex[key]] ?? "";
+    const field = this.rawFields[this.header.columnIndex[key]];
+    return field === undefined ? "" : trimField(field);
+  }
+
+  /** Read-only: for a clean row this is the shared frozen empty list (record through error()). */
+  get errors(): RowError[] {
+    return this.errorList ?? NONE;
+  }
+
+  /** Read-only: for an unflagged row this is the shared frozen empty list (record through flag()). */
+  get flags(): RowFlag[] {
+    return this.flagList ?? NONE;
   }
 
   get rejected(): boolean {
-    return this.errors.length > 0;
+    return this.errorList !== undefined;
   }
 
   error(column: string, code: RowErrorCode, message: string): void {
-    this.errors.push({ line: this.line, column, code, message, raw: this.raw });
+    (this.errorList ??= []).push({ line: this.line, column, code, message, raw: this.raw });
   }
 
   flag(code: RowFlagCode, message: string, column?: string): void {
-    this.flags.push(column === undefined ? { code, message } : { code, column, message });
+    (this.flagList ??= []).push(column === undefined ? { code, message } : { code, column, message });
   }
 
   /** The parsed value, or undefined after recording the field's error. */

@@ -7,8 +7,8 @@ import type { RowChecker } from "./row-checker";
 import { createSalesLineKeyer } from "./sales-line-key";
 import type { SalesLine } from "./types";
 
-export function createSalesValidator(options: { maxDate: string }): (c: RowChecker) => SalesLine | undefined {
-  const keyLine = createSalesLineKeyer();
+export function createSalesValidator(options: { maxDate: string; keyWindowLines?: number }): (c: RowChecker) => SalesLine | undefined {
+  const keyLine = createSalesLineKeyer(options.keyWindowLines);
   return (c) => {
     const invoiceNumber = c.take("invoice", parseId(c.value("invoice"), c.name("invoice"), 20));
     const date = c.take("date", parseDate(c.value("date"), c.name("date"), c.format, options.maxDate));

@@ -1,7 +1,8 @@
 import type { CampaignRow } from "@/lib/import/parse";
-import { refreshCampaignFlags, type TableLoader } from "./table-loader";
+import { stagedLoader } from "@/lib/import/staging-pipeline";
+import { refreshCampaignFlags } from "./table-loader";
 
-export const campaignLoader: TableLoader<"campanas"> = {
+export const campaignLoader = stagedLoader<"campanas">({
   table: "campanas",
   stagingDdl: `CREATE TEMP TABLE staging_campaigns (line int NOT NULL, code text NOT NULL, starts_on date NOT NULL, ends_on date NOT NULL) ON COMMIT DROP`,
   copySql: "COPY staging_campaigns (line, code, starts_on, ends_on) FROM STDIN",
@@ -18,4 +19,4 @@ export const campaignLoader: TableLoader<"campanas"> = {
     const inserted = upsert.rows.filter((r) => r.inserted).length;
     return { inserted, existing: upsert.rows.length - inserted, rejected: 0, notes: { salesLinesReflagged: reflagged } };
   },
-};
+});

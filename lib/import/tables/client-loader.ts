@@ -1,7 +1,7 @@
 import type { ClientRow } from "@/lib/import/parse";
-import type { TableLoader } from "./table-loader";
+import { stagedLoader } from "@/lib/import/staging-pipeline";
 
-export const clientLoader: TableLoader<"clientes"> = {
+export const clientLoader = stagedLoader<"clientes">({
   table: "clientes",
   stagingDdl: `CREATE TEMP TABLE staging_clients (
       line int NOT NULL, client_ext text NOT NULL, postal_code text, province_code text, flags text[] NOT NULL) ON COMMIT DROP`,
@@ -37,4 +37,4 @@ export const clientLoader: TableLoader<"clientes"> = {
       notes: { salesLinesNowRegistered: registeredNow.rowCount ?? 0 },
     };
   },
-};
+});

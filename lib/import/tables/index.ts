@@ -17,4 +17,4 @@ export const LOADERS: { [K in TableKind]: TableLoader<K> } = {
 /** Master data before the lines that refer to it, whatever order the files were dropped in. */
 export const TABLE_ORDER: readonly TableKind[] = ["productos", "clientes", "potencial", "campanas", "ventas"];
 
-export { addMergeResult, type MergeResult, type TableLoader } from "./table-loader";
+export { addMergeResult, type MergeResult, type RowSink, type TableLoader } from "./table-loader";

@@ -1,8 +1,8 @@
 import type { PotentialRow } from "@/lib/import/parse";
-import { centsToDecimal } from "./sales-loader";
-import type { TableLoader } from "./table-loader";
+import { centsToDecimal } from "@/lib/import/sales/encode-sales-line";
+import { stagedLoader } from "@/lib/import/staging-pipeline";
 
-export const potentialLoader: TableLoader<"potencial"> = {
+export const potentialLoader = stagedLoader<"potencial">({
   table: "potencial",
   stagingDdl: `CREATE TEMP TABLE staging_potentials (
       line int NOT NULL, client_ext text NOT NULL, category text NOT NULL, amount numeric(14,2) NOT NULL) ON COMMIT DROP`,
@@ -28,4 +28,4 @@ export const potentialLoader: TableLoader<"potencial"> = {
     const inserted = upsert.rows.filter((r) => r.inserted).length;
     return { inserted, existing: upsert.rows.length - inserted, rejected: 0, notes: { newUnregisteredClients: newClients.rowCount ?? 0 } };
   },
-};
+});

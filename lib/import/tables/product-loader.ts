@@ -1,7 +1,7 @@
 import type { ProductRow } from "@/lib/import/parse";
-import type { TableLoader } from "./table-loader";
+import { stagedLoader } from "@/lib/import/staging-pipeline";
 
-export const productLoader: TableLoader<"productos"> = {
+export const productLoader = stagedLoader<"productos">({
   table: "productos",
   stagingDdl: `CREATE TEMP TABLE staging_products (
       line int NOT NULL, product_ext text NOT NULL, block "ProductBlock" NOT NULL, category text NOT NULL, family text NOT NULL) ON COMMIT DROP`,
@@ -25,4 +25,4 @@ export const productLoader: TableLoader<"productos"> = {
     const inserted = upsert.rows.filter((r) => r.inserted).length;
     return { inserted, existing: upsert.rows.length - inserted, rejected: 0, notes: { salesLinesMovedFamily: moved.rowCount ?? 0 } };
   },
-};
+});

@@ -1,8 +1,8 @@
-// How one table goes from parsed rows to the database: a temporary staging table filled by COPY,
-// then set-based SQL that merges it into the real tables (inside the import's transaction).
+// How one table goes from parsed rows to the database, inside the file's transaction. Master data:
+// a temporary staging table filled by COPY, then set-based SQL that merges it into the real tables
+// (staging-pipeline.ts). Sales lines: their own writer (lib/import/sales), built for volume.
 import type { PoolClient } from "pg";
-import type { CopyValue } from "@/lib/db/copy-writer";
-import type { RowFlag, TableKind, TableRecordMap } from "@/lib/import/parse";
+import type { RowResult, TableKind, TableRecordMap } from "@/lib/import/parse";
 
 export interface MergeResult {
   /** Rows that created something new. */
@@ -15,20 +15,20 @@ export interface MergeResult {
   notes: Record<string, number>;
 }
 
+/** Where one file's parsed rows go. */
+export interface RowSink<K extends TableKind> {
+  /** Takes one batch of parsed rows (rejected ones are skipped here); resolves when more may be given. */
+  add(rows: readonly RowResult<TableRecordMap[K]>[]): Promise<void>;
+  /** Writes what is left; resolves with the file's merge result. */
+  finish(): Promise<MergeResult>;
+  /** After a failure: stops what is in progress and waits until the connection is idle. */
+  abort(reason: Error): Promise<void>;
+}
+
 export interface TableLoader<K extends TableKind> {
   table: K;
-  stagingDdl: string;
-  copySql: string;
-  toCopyRow(line: number, record: TableRecordMap[K], flags: RowFlag[]): CopyValue[];
-  /** Merges the rows staged since the last merge; `stagedRows` is how many there are. */
-  merge(client: PoolClient, importId: number, stagedRows: number): Promise<MergeResult>;
-  /**
-   * Set when merging the staged rows chunk by chunk, summing the results, is the same as merging
-   * them all at once (sales lines: each line stands alone; not master data, where the first row of a
-   * client wins over the whole file). It empties the staging table between chunks, and lets the
-   * importer merge one chunk while it parses the next.
-   */
-  resetStagingSql?: string;
+  /** Prepares the file's writer, inside its transaction and after the import lock is taken. */
+  open(client: PoolClient, importId: number): Promise<RowSink<K>>;
 }
 
 /** Adds one chunk's merge result into the running total. */
