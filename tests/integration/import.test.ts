@@ -112,6 +112,33 @@ describe("importing sales lines", () => {
     expect(await count("sales_line")).toBe(before + 450);
   });
 
+  it("an exact repeat further apart than the key window takes its twin's key and adds nothing", async () => {
+    const before = await count("sales_line");
+    // With a window of 2 lines the fourth line is numbered as a first copy again, so its key is the
+    // first line's: the chunk's straight COPY meets it, and the chunk is merged through staging.
+    const text = [
+      VENTAS_HEADER,
+      '3910000020,6/3/2024,501,9001,1,"70,00"',
+      '3910000021,6/3/2024,502,9001,2,"140,00"',
+      '3910000022,6/4/2024,501,9002,1,"30,00"',
+      '3910000020,6/3/2024,501,9001,1,"70,00"',
+    ].join("\n");
+    const [report] = await importSources(pool, [csvSource("Ventas-junio.csv", text)], { keyWindowLines: 2 });
+    expect(report).toMatchObject({ status: "SUCCEEDED", rowsInserted: 3, rowsExisting: 1 });
+    expect(await count("sales_line")).toBe(before + 3);
+  });
+
+  it("keeps every line's client and product, and refuses to delete a client or product that has lines", async () => {
+    expect(await count("sales_line sl WHERE NOT EXISTS (SELECT 1 FROM client c WHERE c.id = sl.client_id)")).toBe(0);
+    expect(await count("sales_line sl WHERE NOT EXISTS (SELECT 1 FROM product p WHERE p.id = sl.product_id)")).toBe(0);
+    await expect(pool.query("DELETE FROM client WHERE external_id = '501'")).rejects.toMatchObject({ code: "23503" });
+    await expect(pool.query("DELETE FROM product WHERE external_id = '9001'")).rejects.toMatchObject({ code: "23503" });
+    await expect(pool.query("UPDATE client SET id = id + 100000 WHERE external_id = '501'")).rejects.toMatchObject({ code: "23503" });
+    // Without lines, nothing holds them.
+    await pool.query("INSERT INTO client (external_id, registered) VALUES ('99999', false)");
+    expect((await pool.query("DELETE FROM client WHERE external_id = '99999'")).rowCount).toBe(1);
+  });
+
   it("reads Windows-1252 files with ';' separators", async () => {
     const text = ["Id. Cliente;;Provincia", "503;15001;A Coruña", "504;01001;Álava"].join("\r\n");
     const [report] = await importSources(pool, [csvSource("Clientes-excel.csv", text, "latin1")]);
