@@ -6,7 +6,7 @@
 //   inbox p50 41 ms p95 120 ms
 // Options: --seed-only (prepare the database and stop), --duration <s> per page (default 20),
 // --connections <n> (default 20), --only map,region (some pages), --floor (also a 404 page behind the
-// sign-in and layout: what every page pays before its own work).
+// sign-in and layout: what every page pays before its own work; `--only …,floor` implies it).
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -23,6 +23,7 @@ import { pipelineHooks } from "../lib/pipeline/pipeline-hooks";
 import { seedDemoTeam } from "../lib/seed/seed-demo-team";
 import { DEMO_PASSWORD } from "../lib/seed/demo-team";
 import { ensureNextBuild } from "./lib/next-build";
+import { NEXT_SERVER_NODE_FLAGS } from "./lib/next-server-flags";
 import { createProgressLine } from "./lib/progress-bar";
 
 // autocannon ships no types (and @types/autocannon is not installed): the little used here, typed.
@@ -235,7 +236,7 @@ async function seedBenchHistory(pool: Pool): Promise<void> {
 // ───────────────────────────── web server and sessions ─────────────────────────────
 
 async function startWeb(url: string, port: number): Promise<ChildProcess> {
-  const web = spawn(process.execPath, [path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const web = spawn(process.execPath, [...NEXT_SERVER_NODE_FLAGS, path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: PROJECT_ROOT,
     stdio: ["ignore", "ignore", "inherit"],
     env: {
@@ -347,8 +348,8 @@ async function pickTargets(url: string, base: string, cookies: { delegate: strin
       { name: "client", path: `/region/clients/${pick.client_id}`, cookie: cookies.manager },
     ];
     for (const target of targets) await expectOk(base, target.path, target.cookie);
-    if (process.argv.includes("--floor")) targets.push({ name: "floor", path: "/region/00", cookie: cookies.manager });
     const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1]!.split(",") : null;
+    if (process.argv.includes("--floor") || only?.includes("floor")) targets.push({ name: "floor", path: "/region/00", cookie: cookies.manager });
     return only ? targets.filter((t) => only.includes(t.name)) : targets;
   } finally {
     await pool.end();

@@ -16,6 +16,7 @@ import { ensureNextBuild } from "./lib/next-build";
 import { portInUse } from "./lib/port-in-use";
 import { resolveAuthSecret } from "./lib/auth-secret";
 import { demoToday, ensureDemoWorld } from "./lib/demo-data";
+import { NEXT_SERVER_NODE_FLAGS } from "./lib/next-server-flags";
 
 const log = (line: string) => console.log(`[signals] ${line}`);
 
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
   }
 
   const nextBin = path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next");
-  web = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(config.PORT)], {
+  web = spawn(process.execPath, [...(dev ? [] : NEXT_SERVER_NODE_FLAGS), nextBin, dev ? "dev" : "start", "-p", String(config.PORT)], {
     cwd: PROJECT_ROOT,
     stdio: ["ignore", "inherit", "inherit"],
     env: {

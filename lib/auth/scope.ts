@@ -14,20 +14,23 @@ export function scopeClients(actor: Actor): Prisma.ClientWhereInput {
   }
 }
 
-/** SQL condition on a client alias (e.g. `c`) for raw queries; parameters are numbered from `offset`. */
-export function scopeClientsSql(actor: Actor, clientAlias: string, offset = 1): { sql: string; params: unknown[] } {
+/** SQL condition on a province alias (e.g. `p`) for raw queries: the provinces whose clients the actor
+ *  sees (admin: all; manager: their communities'; delegate: those assigned to them). Parameters are
+ *  numbered from `offset`. */
+export function scopeProvincesSql(actor: Actor, provinceAlias: string, offset = 1): { sql: string; params: unknown[] } {
   switch (actor.role) {
     case "ADMIN":
       return { sql: "TRUE", params: [] };
     case "MANAGER":
-      return {
-        sql: `${clientAlias}.province_code IN (SELECT code FROM province WHERE region_code = ANY($${offset}::text[]))`,
-        params: [actor.regionCodes],
-      };
+      return { sql: `${provinceAlias}.region_code = ANY($${offset}::text[])`, params: [actor.regionCodes] };
     case "DELEGATE":
-      return {
-        sql: `${clientAlias}.province_code IN (SELECT code FROM province WHERE delegate_id = $${offset}::int)`,
-        params: [actor.delegateId ?? -1],
-      };
+      return { sql: `${provinceAlias}.delegate_id = $${offset}::int`, params: [actor.delegateId ?? -1] };
   }
+}
+
+/** SQL condition on a client alias (e.g. `c`) for raw queries; parameters are numbered from `offset`. */
+export function scopeClientsSql(actor: Actor, clientAlias: string, offset = 1): { sql: string; params: unknown[] } {
+  if (actor.role === "ADMIN") return { sql: "TRUE", params: [] };
+  const provinces = scopeProvincesSql(actor, "scope_p", offset);
+  return { sql: `${clientAlias}.province_code IN (SELECT scope_p.code FROM province scope_p WHERE ${provinces.sql})`, params: provinces.params };
 }

@@ -4,6 +4,7 @@ import { getAlertDetail } from "../../lib/data/inbox/get-alert-detail";
 import { getInboxPage } from "../../lib/data/inbox/get-inbox-page";
 import { inboxHref, parseInboxQuery, type InboxQuery } from "../../lib/data/inbox/inbox-query";
 import { readAlertReasons, readAlertTrace } from "../../lib/data/inbox/read-alert-explanation";
+import { createPgPool, type Pool } from "../../lib/db/pg-pool";
 import { seedDemoTeam } from "../../lib/seed/seed-demo-team";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { addDays, seedAlert, seedPotential, seedSalesRhythm, seedScore } from "../helpers/seed-alerts";
@@ -12,6 +13,7 @@ const TODAY = "2026-03-10";
 const AS_OF = "2026-03-09";
 
 let t: TestDatabase;
+let pool: Pool;
 let madrid: Actor, barcelona: Actor, centro: Actor, este: Actor, admin: Actor;
 const ids: Record<string, number> = {};
 /** The 36 open alerts of the Madrid pagination set, with what each was seeded with. */
@@ -26,6 +28,7 @@ const query = (patch: Partial<InboxQuery> = {}): InboxQuery => ({ ...parseInboxQ
 
 beforeAll(async () => {
   t = await createTestDatabase();
+  pool = createPgPool(t.url, 2);
   await seedDemoTeam(t.db);
   madrid = await actorFor("delegado.madrid@demo.sds");
   barcelona = await actorFor("delegado.barcelona@demo.sds");
@@ -71,7 +74,10 @@ beforeAll(async () => {
   const bcn = await t.db.client.create({ data: { externalId: "080001", postalCode: "08001", provinceCode: "08" }, select: { id: true } });
   ids.barcelonaAlert = (await seedAlert(t.db, { clientId: bcn.id, familyCode: "C1", motive: "REPLENISHMENT", asOf: AS_OF })).id;
 });
-afterAll(() => t.drop());
+afterAll(async () => {
+  await pool.end();
+  await t.drop();
+});
 
 describe("inbox page", () => {
   it("shows a delegate only their own clients' alerts, never the control group", async () => {
@@ -167,6 +173,42 @@ describe("inbox page", () => {
   it("carries the top reason in business language", async () => {
     const page = await getInboxPage(t.db, madrid, query({ q: "280001", motive: "CHURN_RISK" }), TODAY);
     expect(page.rows[0]!.topReason).toBe("Lleva 75 días sin comprar T1, 2,5 veces su ritmo habitual");
+  });
+});
+
+describe("the web server's path (node-postgres pool, named prepared statements)", () => {
+  it("answers exactly as the Prisma path, for every tab, sort, filter and actor", async () => {
+    const queries = [
+      query(),
+      query({ page: 2 }),
+      query({ tab: "attended" }),
+      query({ tab: "dismissed" }),
+      query({ tab: "snoozed" }),
+      query({ sort: "impact" }),
+      query({ sort: "window", page: 2 }),
+      query({ band: "HIGH", motive: "CHURN_RISK" }),
+      query({ family: "C2", channel: "FIELD_VISIT", province: "28" }),
+      query({ q: "2810" }),
+    ];
+    for (const actor of [madrid, barcelona]) {
+      for (const q of queries) {
+        // Twice on the pool: the second run executes the already prepared statement.
+        for (let run = 0; run < 2; run++) expect(await getInboxPage(pool, actor, q, TODAY)).toEqual(await getInboxPage(t.db, actor, q, TODAY));
+      }
+    }
+    for (const actor of [madrid, barcelona, centro, este, admin]) {
+      for (const id of [ids.richChurn!, ids.richSnoozedPast!, ids.barcelonaAlert!, ids.richHeldOut!]) {
+        expect(await getAlertDetail(pool, actor, id, TODAY)).toEqual(await getAlertDetail(t.db, actor, id, TODAY));
+      }
+      expect(await loadActor(pool, actor.userId)).toEqual(actor);
+    }
+  });
+
+  it("brings the territory and the families with the page", async () => {
+    const page = await getInboxPage(pool, madrid, query(), TODAY);
+    const madridClients = await t.db.client.count({ where: { provinceCode: "28" } });
+    expect(page.territory).toEqual([{ code: "28", name: "Madrid", clients: madridClients }]);
+    expect(page.families.map((family) => family.code)).toEqual(["C1", "C2", "T1", "T2"]);
   });
 });
 

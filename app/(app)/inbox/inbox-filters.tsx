@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { CHANNELS, hasFilters, inboxHref, INBOX_SORTS, MOTIVES, PRIORITY_BANDS, type InboxQuery } from "@/lib/data/inbox/inbox-query";
-import type { FamilyOption } from "@/lib/data/inbox/list-families";
-import type { ProvinceSummary } from "@/lib/data/get-territory-overview";
+import type { FamilyOption, InboxProvince } from "@/lib/data/inbox/get-inbox-page";
 import { translator, type Locale } from "@/lib/i18n/messages";
 
 const selectClass = "mt-1 block w-full rounded-md border-gray-300 py-1.5 text-sm";
@@ -14,7 +13,7 @@ export function InboxFilters({
   locale,
 }: {
   query: InboxQuery;
-  provinces: ProvinceSummary[];
+  provinces: InboxProvince[];
   families: FamilyOption[];
   locale: Locale;
 }) {

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { InboxPage } from "@/lib/data/inbox/get-inbox-page";
 import { inboxHref, type InboxQuery } from "@/lib/data/inbox/inbox-query";
 import { translator, type Locale } from "@/lib/i18n/messages";
+import { formatCount } from "@/app/(app)/alerts/_ui/format";
 
 export function InboxPagination({ query, page, locale }: { query: InboxQuery; page: InboxPage; locale: Locale }) {
   const t = translator(locale);
@@ -9,7 +10,7 @@ export function InboxPagination({ query, page, locale }: { query: InboxQuery; pa
   return (
     <div className="flex items-center justify-between text-sm text-gray-600" data-testid="inbox-pagination">
       <span>
-        {t("inbox.total", { total: page.total.toLocaleString("es-ES") })} · {t("inbox.pageOf", { page: page.page, pages: page.pages })}
+        {t("inbox.total", { total: formatCount(page.total) })} · {t("inbox.pageOf", { page: page.page, pages: page.pages })}
       </span>
       <div className="flex gap-2">
         {page.page > 1 && (

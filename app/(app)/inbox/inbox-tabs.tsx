@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { INBOX_TABS, inboxHref, type InboxQuery, type InboxTab } from "@/lib/data/inbox/inbox-query";
 import { translator, type Locale } from "@/lib/i18n/messages";
+import { formatCount } from "@/app/(app)/alerts/_ui/format";
 
 export function InboxTabs({ query, counts, locale }: { query: InboxQuery; counts: Record<InboxTab, number>; locale: Locale }) {
   const t = translator(locale);
@@ -18,7 +19,7 @@ export function InboxTabs({ query, counts, locale }: { query: InboxQuery; counts
           >
             {t(`inbox.tab.${tab}`)}{" "}
             <span className={`ml-1 rounded-full px-2 py-0.5 text-xs ${active ? "bg-blue-100" : "bg-gray-100"}`} data-testid={`tab-count-${tab}`}>
-              {counts[tab].toLocaleString("es-ES")}
+              {formatCount(counts[tab])}
             </span>
           </Link>
         );

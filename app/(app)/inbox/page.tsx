@@ -1,26 +1,20 @@
 import { requirePagePermission } from "@/lib/auth/actor";
-import { db } from "@/lib/db/client";
+import { pool } from "@/lib/db/pool";
 import { getInboxPage } from "@/lib/data/inbox/get-inbox-page";
 import { parseInboxQuery, type SearchParams } from "@/lib/data/inbox/inbox-query";
-import { listFamilies } from "@/lib/data/inbox/list-families";
-import { getTerritoryOverview } from "@/lib/data/get-territory-overview";
 import { getTranslator } from "@/lib/i18n/server";
 import { InboxFilters } from "./inbox-filters";
 import { InboxPagination } from "./inbox-pagination";
 import { InboxTable } from "./inbox-table";
 import { InboxTabs } from "./inbox-tabs";
+import { formatCount } from "@/app/(app)/alerts/_ui/format";
 
 /** The delegate's inbox: everything it shows is in the URL, so a view can be shared or reloaded. */
 export default async function InboxPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePagePermission("inbox.view");
   const query = parseInboxQuery(await searchParams);
-  const database = db();
-  const [{ locale, t }, page, provinces, families] = await Promise.all([
-    getTranslator(),
-    getInboxPage(database, actor, query),
-    getTerritoryOverview(database, actor),
-    listFamilies(database),
-  ]);
+  const [{ locale, t }, page] = await Promise.all([getTranslator(), getInboxPage(pool(), actor, query)]);
+  const { territory: provinces, families } = page;
   const clients = provinces.reduce((sum, province) => sum + province.clients, 0);
   return (
     <section className="space-y-5">
@@ -28,7 +22,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         <h1 className="text-2xl font-semibold">{t("inbox.title")}</h1>
         <p className="text-sm text-gray-600">
           {t("inbox.territory")}: <span data-testid="territory-provinces">{provinces.map((p) => p.name).join(", ") || t("common.none")}</span> ·{" "}
-          <span data-testid="territory-clients">{clients.toLocaleString("es-ES")}</span> {t("inbox.clientsShort")}
+          <span data-testid="territory-clients">{formatCount(clients)}</span> {t("inbox.clientsShort")}
         </p>
       </div>
       <InboxTabs query={query} counts={page.tabCounts} locale={locale} />

@@ -2,6 +2,7 @@
 // Monthly € of purchases and returns of one client × family (Tremor's bar chart is a client
 // component, and its value formatter is a function, so this wrapper owns both).
 import { BarChart } from "@tremor/react";
+import { dateFormat, numberFormat } from "@/app/(app)/alerts/_ui/format";
 
 export interface MonthlyPurchasesPoint {
   /** yyyy-mm */
@@ -9,6 +10,8 @@ export interface MonthlyPurchasesPoint {
   purchases: number;
   returns: number;
 }
+
+const MONTH: Intl.DateTimeFormatOptions = { timeZone: "UTC", month: "short", year: "2-digit" };
 
 export function MonthlyPurchasesChart({
   data,
@@ -23,7 +26,7 @@ export function MonthlyPurchasesChart({
 }) {
   const tag = locale === "es" ? "es-ES" : "en-GB";
   const rows = data.map((point) => ({
-    month: new Date(`${point.month}-01T00:00:00Z`).toLocaleDateString(tag, { timeZone: "UTC", month: "short", year: "2-digit" }),
+    month: dateFormat(tag, MONTH).format(new Date(`${point.month}-01T00:00:00Z`)),
     [purchasesLabel]: Math.round(point.purchases),
     [returnsLabel]: Math.round(point.returns),
   }));
@@ -35,7 +38,7 @@ export function MonthlyPurchasesChart({
         index="month"
         categories={[purchasesLabel, returnsLabel]}
         colors={["blue", "rose"]}
-        valueFormatter={(value: number) => `${value.toLocaleString(tag)} €`}
+        valueFormatter={(value: number) => `${numberFormat(tag).format(value)} €`}
         yAxisWidth={72}
         showAnimation={false}
       />

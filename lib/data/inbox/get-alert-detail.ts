@@ -1,15 +1,22 @@
 import "server-only";
 // Everything the alert page shows, for an actor whose scope covers the alert's client; null
-// otherwise (the page answers 404). Four statements: the scoped alert with its client, family,
-// latest score and potential (one row); then, in parallel, the family's sales summary, the client's
-// other open alerts and the alert's events.
+// otherwise (the page answers 404). One statement, one round trip: the scoped alert with its client,
+// family, latest score and potential (CTE `hit`, empty outside the scope, so nothing else is read
+// then), the family's sales summary, the client's other open alerts and the alert's events.
 import type { Actor } from "@/lib/auth/load-actor";
 import { scopeClientsSql } from "@/lib/auth/scope";
-import type { DbTx } from "@/lib/db/prisma";
 import type { AlertStatusCode } from "./get-inbox-page";
-import { getFamilySalesSummary, type FamilySalesStats, type MonthlyPurchases } from "./get-family-sales-summary";
+import {
+  FAMILY_SALES_COLUMNS,
+  FAMILY_SALES_CTES,
+  readFamilySalesSummary,
+  type FamilySalesColumns,
+  type FamilySalesStats,
+  type MonthlyPurchases,
+} from "./get-family-sales-summary";
 import type { BandCode, ChannelCode, MotiveCode } from "./inbox-query";
-import { isoDate, madridToday } from "./madrid-today";
+import { madridToday } from "./madrid-today";
+import { queryRows, type SqlDb } from "./query-rows";
 import { readAlertReasons, readAlertTrace, type AlertReason, type AlertTrace } from "./read-alert-explanation";
 
 export type { MonthlyPurchases };
@@ -86,7 +93,7 @@ export interface AlertDetail {
   events: AlertEventView[];
 }
 
-interface AlertRow {
+interface AlertRow extends FamilySalesColumns {
   id: number;
   version: number;
   status: AlertStatusCode;
@@ -120,55 +127,60 @@ interface AlertRow {
   segment: SegmentCode | null;
   share_of_wallet: number | null;
   potential_unreliable: boolean | null;
+  other_alerts: OtherOpenAlert[] | null;
+  events: (Omit<AlertEventView, "at"> & { at_ms: number })[] | null;
 }
 
-async function findAlertRow(db: DbTx, actor: Actor, alertId: number): Promise<AlertRow | null> {
+function alertDetailSql(actor: Actor, alertId: number): { text: string; values: unknown[] } {
   const scope = scopeClientsSql(actor, "c", 2);
-  const [row] = await db.$queryRawUnsafe<AlertRow[]>(
-    `SELECT a.id, a.version, a.status::text AS status, a.client_id, c.external_id, pr.name AS province_name,
-            a.family_code, f.label AS family_label, f.block::text AS family_block, a.motive::text AS motive,
-            a.priority_band::text AS priority_band, a.priority_score, a.expected_impact, a.conversion_probability, a.urgency,
-            a.contact_from::text AS contact_from, a.contact_until::text AS contact_until,
-            a.response_deadline::text AS response_deadline, a.channel::text AS channel, a.reasons, a.trace,
-            a.as_of::text AS as_of, a.snoozed_until::text AS snoozed_until, a.created_at,
-            pt.amount::float8 AS potential,
-            s.as_of::text AS score_as_of, s.p_buy_90d, s.p_churn_90d, s.p_churn_180d, s.expected_days_to_next,
-            s.segment::text AS segment, s.share_of_wallet, s.potential_unreliable
-       FROM alert a
-       JOIN client c ON c.id = a.client_id
-       LEFT JOIN province pr ON pr.code = c.province_code
-       LEFT JOIN family f ON f.code = a.family_code
-       LEFT JOIN potential pt ON pt.client_id = a.client_id AND pt.category_code = coalesce(f.category_code, a.family_code)
-       LEFT JOIN LATERAL (
-         SELECT * FROM score WHERE client_id = a.client_id AND family_code = a.family_code ORDER BY as_of DESC LIMIT 1
-       ) s ON true
-      WHERE a.id = $1::int AND NOT a.held_out AND ${scope.sql}`,
-    alertId,
-    ...scope.params,
-  );
-  return row ?? null;
+  const text = `
+    WITH hit AS (
+      SELECT a.id, a.version, a.status::text AS status, a.client_id, c.external_id, pr.name AS province_name,
+             a.family_code, f.label AS family_label, f.block::text AS family_block, a.motive::text AS motive,
+             a.priority_band::text AS priority_band, a.priority_score, a.expected_impact, a.conversion_probability, a.urgency,
+             a.contact_from::text AS contact_from, a.contact_until::text AS contact_until,
+             a.response_deadline::text AS response_deadline, a.channel::text AS channel, a.reasons, a.trace,
+             a.as_of AS as_of_date, a.as_of::text AS as_of, a.snoozed_until::text AS snoozed_until, a.created_at,
+             pt.amount::float8 AS potential,
+             s.as_of::text AS score_as_of, s.p_buy_90d, s.p_churn_90d, s.p_churn_180d, s.expected_days_to_next,
+             s.segment::text AS segment, s.share_of_wallet, s.potential_unreliable
+        FROM alert a
+        JOIN client c ON c.id = a.client_id
+        LEFT JOIN province pr ON pr.code = c.province_code
+        LEFT JOIN family f ON f.code = a.family_code
+        LEFT JOIN potential pt ON pt.client_id = a.client_id AND pt.category_code = coalesce(f.category_code, a.family_code)
+        LEFT JOIN LATERAL (
+          SELECT sc.as_of, sc.p_buy_90d, sc.p_churn_90d, sc.p_churn_180d, sc.expected_days_to_next, sc.segment,
+                 sc.share_of_wallet, sc.potential_unreliable
+            FROM score sc WHERE sc.client_id = a.client_id AND sc.family_code = a.family_code ORDER BY sc.as_of DESC LIMIT 1
+        ) s ON true
+       WHERE a.id = $1::int AND NOT a.held_out AND ${scope.sql}
+    ), ${FAMILY_SALES_CTES}
+    SELECT hit.*, ${FAMILY_SALES_COLUMNS},
+           (SELECT coalesce(json_agg(o ORDER BY o.ord), '[]'::json) FROM (
+              SELECT row_number() OVER (ORDER BY x.priority_score DESC, x.id DESC) AS ord,
+                     x.id, x.family_code AS "familyCode", x.motive, x.status, x.priority_band AS "priorityBand",
+                     x.expected_impact AS "expectedImpact", x.contact_until::text AS "contactUntil"
+                FROM alert x
+               WHERE x.client_id = hit.client_id AND NOT x.held_out AND x.id <> hit.id AND x.status IN ('OPEN', 'SNOOZED')
+               ORDER BY x.priority_score DESC, x.id DESC LIMIT 20) o) AS other_alerts,
+           (SELECT coalesce(json_agg(e ORDER BY e.ord), '[]'::json) FROM (
+              SELECT row_number() OVER (ORDER BY ev.created_at DESC, ev.id DESC) AS ord,
+                     ev.id, ev.type, (extract(epoch FROM ev.created_at) * 1000)::float8 AS at_ms, u.name AS "userName",
+                     ev.from_status AS "fromStatus", ev.to_status AS "toStatus", ev.payload
+                FROM alert_event ev LEFT JOIN app_user u ON u.id = ev.user_id
+               WHERE ev.alert_id = hit.id
+               ORDER BY ev.created_at DESC, ev.id DESC LIMIT 100) e) AS events
+      FROM hit`;
+  return { text, values: [alertId, ...scope.params] };
 }
 
-export async function getAlertDetail(db: DbTx, actor: Actor, alertId: number, today: string = madridToday()): Promise<AlertDetail | null> {
+export async function getAlertDetail(db: SqlDb, actor: Actor, alertId: number, today: string = madridToday()): Promise<AlertDetail | null> {
   if (!Number.isSafeInteger(alertId) || alertId <= 0 || alertId > 2_147_483_647) return null;
-  const row = await findAlertRow(db, actor, alertId);
+  const { text, values } = alertDetailSql(actor, alertId);
+  const [row] = await queryRows<AlertRow>(db, text, values);
   if (!row) return null;
-
-  const [sales, others, events] = await Promise.all([
-    getFamilySalesSummary(db, row.client_id, row.family_code, row.as_of),
-    db.alert.findMany({
-      where: { clientId: row.client_id, heldOut: false, id: { not: row.id }, status: { in: ["OPEN", "SNOOZED"] } },
-      select: { id: true, familyCode: true, motive: true, status: true, priorityBand: true, expectedImpact: true, contactUntil: true },
-      orderBy: [{ priorityScore: "desc" }, { id: "desc" }],
-      take: 20,
-    }),
-    db.alertEvent.findMany({
-      where: { alertId: row.id },
-      select: { id: true, type: true, createdAt: true, fromStatus: true, toStatus: true, payload: true, user: { select: { name: true } } },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: 100,
-    }),
-  ]);
+  const sales = readFamilySalesSummary(row, row.as_of);
 
   return {
     alert: {
@@ -211,14 +223,22 @@ export async function getAlertDetail(db: DbTx, actor: Actor, alertId: number, to
       expectedDaysToNext: row.expected_days_to_next,
       scoredAsOf: row.score_as_of,
     },
-    otherOpenAlerts: others.map((other) => ({ ...other, contactUntil: isoDate(other.contactUntil) })),
-    events: events.map((event) => ({
+    otherOpenAlerts: (row.other_alerts ?? []).map(({ id, familyCode, motive, status, priorityBand, expectedImpact, contactUntil }) => ({
+      id,
+      familyCode,
+      motive,
+      status,
+      priorityBand,
+      expectedImpact,
+      contactUntil,
+    })),
+    events: (row.events ?? []).map((event) => ({
       id: event.id,
       type: event.type,
-      at: event.createdAt.toISOString(),
-      userName: event.user?.name ?? null,
-      fromStatus: event.fromStatus,
-      toStatus: event.toStatus,
+      at: new Date(event.at_ms).toISOString(),
+      userName: event.userName ?? null,
+      fromStatus: event.fromStatus ?? null,
+      toStatus: event.toStatus ?? null,
       payload: event.payload && typeof event.payload === "object" && !Array.isArray(event.payload) ? (event.payload as Record<string, unknown>) : null,
     })),
   };

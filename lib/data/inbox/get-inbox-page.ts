@@ -3,12 +3,14 @@ import "server-only";
 // held-out control group, filtered, sorted and paginated in PostgreSQL — in ONE statement that makes
 // a single pass over the scope (narrow columns), counts every tab from it, takes the page's ids from
 // it, and only then reads those 25 rows in full. Two statements (rows; counts) would each walk the
-// whole scope: at scale 10 that doubled the database time per request.
+// whole scope: at scale 10 that doubled the database time per request. The same statement brings
+// what the page's header and filters need (the territory's provinces with their client counts, the
+// families): one round trip per page.
 import type { Actor } from "@/lib/auth/load-actor";
-import { scopeClientsSql } from "@/lib/auth/scope";
-import type { DbTx } from "@/lib/db/prisma";
+import { scopeClientsSql, scopeProvincesSql } from "@/lib/auth/scope";
 import type { BandCode, ChannelCode, InboxQuery, InboxSort, InboxTab, MotiveCode } from "./inbox-query";
 import { madridToday } from "./madrid-today";
+import { queryRows, type SqlDb } from "./query-rows";
 import { readAlertReasons } from "./read-alert-explanation";
 
 export type AlertStatusCode = "OPEN" | "SNOOZED" | "ATTENDED" | "DISMISSED" | "EXPIRED";
@@ -39,6 +41,22 @@ export interface InboxPage {
   page: number;
   pages: number;
   tabCounts: Record<InboxTab, number>;
+  /** The provinces of the actor's territory (the province filter, the header). */
+  territory: InboxProvince[];
+  /** The product families (reference data, not scoped): the family filter. */
+  families: FamilyOption[];
+}
+
+export interface InboxProvince {
+  code: string;
+  name: string;
+  /** Clients of the province (all of them are within the scope). */
+  clients: number;
+}
+
+export interface FamilyOption {
+  code: string;
+  label: string;
 }
 
 /** Collects positional parameters while a query's text is written. */
@@ -122,6 +140,8 @@ export function inboxPageSql(actor: Actor, query: InboxQuery, today: string): Sq
   const where = commonWhere(actor, query, params);
   let todayRef: string | null = null;
   const tabs = tabConditions(() => (todayRef ??= params.add(today)));
+  const provinceScope = scopeProvincesSql(actor, "p", params.values.length + 1);
+  params.values.push(...provinceScope.params);
   const limit = params.add(query.pageSize);
   const offset = params.add((query.page - 1) * query.pageSize);
   // In `scoped`, the tab conditions and sort keys read the CTE's own columns (same names, alias a).
@@ -153,7 +173,13 @@ export function inboxPageSql(actor: Actor, query: InboxQuery, today: string): Sq
                 FROM page
                 JOIN alert a ON a.id = page.id
                 JOIN client c ON c.id = a.client_id
-                LEFT JOIN province p ON p.code = c.province_code) r) AS rows`;
+                LEFT JOIN province p ON p.code = c.province_code) r) AS rows,
+           (SELECT coalesce(json_agg(json_build_object('code', p.code, 'name', p.name,
+                                                       'clients', (SELECT count(*) FROM client c WHERE c.province_code = p.code))
+                                     ORDER BY p.region_code, p.name), '[]'::json)
+              FROM province p WHERE ${provinceScope.sql}) AS territory,
+           (SELECT coalesce(json_agg(json_build_object('code', f.code, 'label', f.label) ORDER BY f.code), '[]'::json)
+              FROM family f) AS families`;
   return { text, values: params.values };
 }
 
@@ -177,10 +203,25 @@ function toRow(row: RawRow): InboxRow {
   };
 }
 
-export async function getInboxPage(db: DbTx, actor: Actor, query: InboxQuery, today: string = madridToday()): Promise<InboxPage> {
+interface RawPage {
+  counts: Record<InboxTab, number>;
+  rows: RawRow[];
+  territory: InboxProvince[];
+  families: FamilyOption[];
+}
+
+export async function getInboxPage(db: SqlDb, actor: Actor, query: InboxQuery, today: string = madridToday()): Promise<InboxPage> {
   const { text, values } = inboxPageSql(actor, query, today);
-  const [result] = await db.$queryRawUnsafe<{ counts: Record<InboxTab, number>; rows: RawRow[] }[]>(text, ...values);
+  const [result] = await queryRows<RawPage>(db, text, values);
   const tabCounts = result?.counts ?? { pending: 0, attended: 0, dismissed: 0, snoozed: 0 };
   const total = tabCounts[query.tab];
-  return { rows: (result?.rows ?? []).map(toRow), total, page: query.page, pages: Math.max(1, Math.ceil(total / query.pageSize)), tabCounts };
+  return {
+    rows: (result?.rows ?? []).map(toRow),
+    total,
+    page: query.page,
+    pages: Math.max(1, Math.ceil(total / query.pageSize)),
+    tabCounts,
+    territory: result?.territory ?? [],
+    families: result?.families ?? [],
+  };
 }

@@ -5,12 +5,14 @@ import { env } from "@/lib/env";
 // Madrid's date, whatever the server's time zone, as an ISO yyyy-mm-dd string — unless the product
 // runs on a world with its own date (SIGNALS_TODAY: the demo's history ends on 2025-12-12, and its
 // alerts must not all look overdue against the real calendar).
+const MADRID_DATE = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Madrid", year: "numeric", month: "2-digit", day: "2-digit" });
+
 export function madridToday(now?: Date): string {
   if (now === undefined) {
     const fixed = env().SIGNALS_TODAY;
     if (fixed) return fixed;
   }
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Madrid", year: "numeric", month: "2-digit", day: "2-digit" }).format(now ?? new Date());
+  return MADRID_DATE.format(now ?? new Date());
 }
 
 /** yyyy-mm-dd plus `days` calendar days. */

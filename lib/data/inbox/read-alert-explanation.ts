@@ -1,8 +1,15 @@
 import "server-only";
+
 // Reads an alert's `reasons` and `trace` JSON into shapes the UI and the AI panel can show.
 // The alert engine owns these documents; this reader accepts the shapes it may write (a list of
 // strings, a list of objects with a text and a weight, or an object holding such a list) so a
 // change of detail on the engine's side degrades to "shown less nicely", never to a crash.
+
+// Built once: an Intl formatter costs far more to build than to use (toLocaleString builds one per call).
+const ES_INTEGER = new Intl.NumberFormat("es-ES");
+const ES_DECIMAL = new Intl.NumberFormat("es-ES", { maximumFractionDigits: 3 });
+const ES_WHOLE = new Intl.NumberFormat("es-ES", { maximumFractionDigits: 0 });
+const ES_EUROS = new Intl.NumberFormat("es-ES", { useGrouping: "always" });
 
 export interface AlertReason {
   code: string | null;
@@ -58,7 +65,7 @@ export function humanizeKey(key: string): string {
 
 export function formatJsonValue(value: unknown): string {
   if (value === null || value === undefined) return "—";
-  if (typeof value === "number") return Number.isInteger(value) ? value.toLocaleString("es-ES") : value.toLocaleString("es-ES", { maximumFractionDigits: 3 });
+  if (typeof value === "number") return Number.isInteger(value) ? ES_INTEGER.format(value) : ES_DECIMAL.format(value);
   if (typeof value === "boolean") return value ? "sí" : "no";
   if (typeof value === "string") return value;
   if (Array.isArray(value)) return value.map(formatJsonValue).join(", ");
@@ -187,7 +194,7 @@ const SEGMENT_LABELS: Record<string, string> = {
   TECHNICAL: "comprador de técnicos",
 };
 
-const percent = (value: unknown) => (typeof value === "number" ? `${(value * 100).toLocaleString("es-ES", { maximumFractionDigits: 0 })} %` : "—");
+const percent = (value: unknown) => (typeof value === "number" ? `${ES_WHOLE.format(value * 100)} %` : "—");
 
 /** The engine's own trace (lib/alerts/types.ts AlertTrace, engine "alerts/v1"), section by section. */
 function readEngineTrace(trace: Record<string, Json>): AlertTrace {
@@ -205,7 +212,7 @@ function readEngineTrace(trace: Record<string, Json>): AlertTrace {
   }
   const priority = trace.priority;
   if (isObject(priority)) {
-    const money = typeof priority.expectedImpact === "number" ? `${Math.round(priority.expectedImpact).toLocaleString("es-ES", { useGrouping: "always" })} €` : "—";
+    const money = typeof priority.expectedImpact === "number" ? `${ES_EUROS.format(Math.round(priority.expectedImpact))} €` : "—";
     facts.push({ label: "Impacto esperado", value: `${money}${typeof priority.impactBasis === "string" ? ` — ${priority.impactBasis}` : ""}` });
     facts.push({ label: "Probabilidad de conversión", value: `${percent(priority.conversionProbability)}${typeof priority.conversionBasis === "string" ? ` — ${priority.conversionBasis}` : ""}` });
     facts.push({ label: "Urgencia", value: `${formatJsonValue(priority.urgency)}${typeof priority.urgencyBasis === "string" ? ` — ${priority.urgencyBasis}` : ""}` });
@@ -225,7 +232,7 @@ function readEngineTrace(trace: Record<string, Json>): AlertTrace {
         typeof value === "number" && /^p[A-Z]|shareOfWallet/.test(key)
           ? percent(value)
           : typeof value === "number" && MONEY_INPUTS.has(key)
-            ? `${Math.round(value).toLocaleString("es-ES", { useGrouping: "always" })} €`
+            ? `${ES_EUROS.format(Math.round(value))} €`
             : typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)
               ? value.split("-").reverse().join("/")
               : formatJsonValue(value);

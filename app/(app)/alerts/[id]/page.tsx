@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePagePermission } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import { db } from "@/lib/db/client";
+import { pool } from "@/lib/db/pool";
 import { getAlertDetail } from "@/lib/data/inbox/get-alert-detail";
 import { addIsoDays, madridToday } from "@/lib/data/inbox/madrid-today";
 import { DISMISS_REASONS, SNOOZE_MAX_DAYS } from "@/lib/actions/alerts/alert-commands";
@@ -22,7 +22,7 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
   const { id } = await params;
   if (!/^\d{1,9}$/.test(id)) notFound();
   const today = madridToday();
-  const [{ locale, t }, detail] = await Promise.all([getTranslator(), getAlertDetail(db(), actor, Number(id), today)]);
+  const [{ locale, t }, detail] = await Promise.all([getTranslator(), getAlertDetail(pool(), actor, Number(id), today)]);
   if (!detail) notFound();
   const { alert } = detail;
 

@@ -1,7 +1,10 @@
 // Small labels shared by the inbox and the alert page (no hooks: usable on the server and in the browser).
 import { translator, type Locale } from "@/lib/i18n/messages";
+import { numberFormat } from "./format";
 
 type Band = "HIGH" | "MEDIUM" | "LOW";
+
+const SCORE: Intl.NumberFormatOptions = { maximumFractionDigits: 3 };
 type Status = "OPEN" | "SNOOZED" | "ATTENDED" | "DISMISSED" | "EXPIRED";
 
 const BAND_STYLE: Record<Band, string> = {
@@ -22,8 +25,8 @@ export function PriorityBadge({ band, score, locale }: { band: Band; score?: num
   const t = translator(locale);
   return (
     <span
-      className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${BAND_STYLE[band]}`}
-      title={score === undefined ? undefined : score.toLocaleString(locale === "es" ? "es-ES" : "en-GB", { maximumFractionDigits: 3 })}
+      className={`priority-pill ${BAND_STYLE[band]}`}
+      title={score === undefined ? undefined : numberFormat(locale === "es" ? "es-ES" : "en-GB", SCORE).format(score)}
       data-testid="priority-badge"
     >
       {t(`band.${band}`)}

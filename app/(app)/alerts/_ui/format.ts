@@ -1,30 +1,69 @@
-// Formatting shared by the inbox and the alert page, on the server and in the browser.
+// Formatting shared by the inbox and the alert page, on the server and in the browser. Each
+// Intl formatter is built once per (locale, options) and reused: building one costs far more than
+// formatting with it, and a page of 25 alerts formats a hundred values.
 import type { Locale } from "@/lib/i18n/messages";
 
 const tag = (locale: Locale) => (locale === "es" ? "es-ES" : "en-GB");
 
+// Keyed by the options object itself (callers pass module-level constants), then by locale tag.
+const numberFormats = new Map<Intl.NumberFormatOptions, Map<string, Intl.NumberFormat>>();
+const dateFormats = new Map<Intl.DateTimeFormatOptions, Map<string, Intl.DateTimeFormat>>();
+
+function memo<O, F>(cache: Map<O, Map<string, F>>, options: O, localeTag: string, make: () => F): F {
+  let byTag = cache.get(options);
+  if (!byTag) {
+    byTag = new Map();
+    // An options object built per call would grow the cache without bound: past 200, not kept.
+    if (cache.size < 200) cache.set(options, byTag);
+  }
+  let formatter = byTag.get(localeTag);
+  if (!formatter) {
+    formatter = make();
+    byTag.set(localeTag, formatter);
+  }
+  return formatter;
+}
+
+const PLAIN: Intl.NumberFormatOptions = {};
+const GROUPED: Intl.NumberFormatOptions = { useGrouping: "always" };
+
+/** Intl.NumberFormat for a locale tag and options, built once (pass a module-level options object). */
+export function numberFormat(localeTag: string, options: Intl.NumberFormatOptions = PLAIN): Intl.NumberFormat {
+  return memo(numberFormats, options, localeTag, () => new Intl.NumberFormat(localeTag, options));
+}
+
+/** Intl.DateTimeFormat for a locale tag and options, built once (pass a module-level options object). */
+export function dateFormat(localeTag: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return memo(dateFormats, options, localeTag, () => new Intl.DateTimeFormat(localeTag, options));
+}
+
+/** A count as Spanish readers group it ("8.057"), whatever the interface language. */
+export function formatCount(value: number): string {
+  return numberFormat("es-ES").format(value);
+}
+
 /** Grouped from four digits, like the engine's reason texts ("1.427 €"). */
 export function formatEuros(value: number, locale: Locale): string {
-  return `${Math.round(value).toLocaleString(tag(locale), { useGrouping: "always" })} €`;
+  return `${numberFormat(tag(locale), GROUPED).format(Math.round(value))} €`;
 }
 
 export function formatPercent(value: number | null, locale: Locale): string | null {
-  return value === null ? null : `${Math.round(value * 100).toLocaleString(tag(locale))} %`;
+  return value === null ? null : `${numberFormat(tag(locale)).format(Math.round(value * 100))} %`;
 }
+
+const DAY_WITH_YEAR: Intl.DateTimeFormatOptions = { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" };
+const DAY_WITHOUT_YEAR: Intl.DateTimeFormatOptions = { timeZone: "UTC", day: "numeric", month: "short" };
 
 /** A business date (yyyy-mm-dd, no time zone): "3 mar 2026". */
 export function formatDay(iso: string, locale: Locale, withYear = true): string {
-  return new Date(`${iso}T00:00:00Z`).toLocaleDateString(tag(locale), {
-    timeZone: "UTC",
-    day: "numeric",
-    month: "short",
-    ...(withYear ? { year: "numeric" } : {}),
-  });
+  return dateFormat(tag(locale), withYear ? DAY_WITH_YEAR : DAY_WITHOUT_YEAR).format(new Date(`${iso}T00:00:00Z`));
 }
+
+const INSTANT: Intl.DateTimeFormatOptions = { timeZone: "Europe/Madrid", dateStyle: "short", timeStyle: "short" };
 
 /** An instant, shown in Spain's time: "21/11/2026, 18:04". */
 export function formatInstant(iso: string, locale: Locale): string {
-  return new Date(iso).toLocaleString(tag(locale), { timeZone: "Europe/Madrid", dateStyle: "short", timeStyle: "short" });
+  return dateFormat(tag(locale), INSTANT).format(new Date(iso));
 }
 
 export function formatWindow(from: string, until: string, locale: Locale): string {
