@@ -23,6 +23,7 @@ export { createOnnxScorer, type OnnxScorer, type OnnxScorerOptions, type OnnxSco
 export { treeShap, ensembleExpectedValue, type ShapResult, type TreeShapOptions } from "./shap/tree-shap";
 export { buildShapTables, shapTableSize, type ShapTables } from "./shap/tree-shap-tables";
 export { topContributions, topContributionsAllRows, type Contribution } from "./shap/top-contributions";
+export { treeShapParallel, type ParallelShapOptions } from "./shap/parallel-tree-shap";
 
 export { rocAuc } from "./metrics/roc-auc";
 export { averagePrecision } from "./metrics/average-precision";

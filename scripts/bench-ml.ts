@@ -1,28 +1,32 @@
-// `npm run bench:ml [-- --scale 1] [--pipeline-scale 1,10] [--skip-xgboost]`: the signal engine's figures
+// `npm run bench:ml [-- --scale 1] [--pipeline-scale 1,10] [--skip-xgboost] [--pipeline-only] [--full-training] [--profile-dir DIR] [--what-if-lean-score]`: the signal engine's figures
 // on a generated demo world, in a throwaway PostgreSQL:
 //   1. our GBM vs XGBoost `hist` on the same buy_90d feature matrix (same threads, trees, depth, bins):
 //      training time and temporal-holdout AUC;
-//   2. ONNX scoring end to end (feature matrix in → onnxruntime → scores stored with COPY), rows/s;
+//   2. ONNX scoring end to end through the pipeline's path (feature matrix in → onnxruntime → score
+//      rows committed), rows/s;
 //   3. TreeSHAP rows/s for the same 300-tree, depth-6 model;
 //   4. the whole pipeline (features → train → score → explain → alerts) per scale, wall time and peak RSS
 //      (in a child process, so the memory is the pipeline's own).
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import type { Pool } from "pg";
 import { parseArgs } from "node:util";
-import { openCopyWriter } from "../lib/db/copy-writer";
 import { createPgPool } from "../lib/db/pg-pool";
 import { prepareDatabase } from "../lib/db/prepare-database";
 import { createPrismaClient } from "../lib/db/prisma";
 import { PROJECT_ROOT } from "../lib/db/resolve-database";
 import { startThrowawayPostgres } from "../lib/db/start-throwaway-postgres";
 import { loadDemoWorld } from "../lib/demo-world/load-demo-world";
-import { buildTrainingSet, MODEL_FEATURES } from "../lib/features";
+import { addDays, buildTrainingSet, computeFeatures, MODEL_FEATURES, type FeatureKey } from "../lib/features";
 import { headRows } from "../lib/pipeline/head-rows";
 import { HEADS } from "../lib/pipeline/heads";
 import { planSnapshots } from "../lib/pipeline/plan-snapshots";
 import { pipelineHooks } from "../lib/pipeline/pipeline-hooks";
 import { runPipeline } from "../lib/pipeline/run-pipeline";
+import { explainRows, modelMatrix, scoreFeatures, type DeployedHead } from "../lib/pipeline/score-as-of";
+import { openScoreStore } from "../lib/pipeline/store-scores";
 import { seedDemoTeam } from "../lib/seed/seed-demo-team";
 import { createFeatureMatrix, createOnnxScorer, exportOnnx, predictMargin, rocAuc, trainGbm, treeShap } from "../ml";
 
@@ -93,7 +97,88 @@ print(json.dumps({"version": xgb.__version__, "wall": wall, "cpu": cpu}))
   return JSON.parse(out.trim().split("\n").at(-1)!) as { version: string; wall: number; cpu: number };
 }
 
-async function trainerAndScoring(url: string, skipXgboost: boolean): Promise<void> {
+/**
+ * The scale-1 world has ~15k client × family pairs; the figure needs ~200k. Its feature matrix is
+ * replicated onto synthetic clients (inserted for the purpose, so every row is a distinct pair that
+ * satisfies the score table's foreign key), and scored as one as-of date exactly as the pipeline
+ * scores it. Reasons: TreeSHAP is measured on its own (section 3), so each row carries the phrased
+ * reasons of one of 2,000 real rows, computed before the clock starts (their JSON is encoded and
+ * stored per row inside the measurement, as in the pipeline).
+ */
+async function scoringEndToEnd(url: string, pool: Pool, asOf: string, head: DeployedHead, whatIfLean: boolean): Promise<void> {
+  const features = await computeFeatures(pool, asOf);
+  const n = features.keys.length;
+  const width = features.names.length;
+  const replicas = Math.max(1, Math.ceil(200_000 / n));
+  const clients = [...new Set(features.keys.map((k) => k.clientId))];
+  const slot = new Map(clients.map((c, i) => [c, i]));
+  const synthetic = (
+    await pool.query<{ id: number }>(
+      `INSERT INTO client (external_id, registered) SELECT 'bench-' || g, false FROM generate_series(1, $1) g RETURNING id`,
+      [(replicas - 1) * clients.length],
+    )
+  ).rows.map((r) => r.id);
+  const keys: FeatureKey[] = [];
+  const values = new Float32Array(n * replicas * width);
+  for (let r = 0; r < replicas; r++) {
+    values.set(features.values, r * n * width);
+    for (const key of features.keys) {
+      keys.push(r === 0 ? key : { clientId: synthetic[(r - 1) * clients.length + slot.get(key.clientId)!]!, familyCode: key.familyCode });
+    }
+  }
+  const big = { asOf, keys, names: features.names, values };
+  const rows = keys.length;
+  const sample = Math.min(2_000, n);
+  const sampleFeatures = { ...features, keys: features.keys.slice(0, sample), values: features.values.subarray(0, sample * width) };
+  const explain = await explainRows(sampleFeatures, [head]);
+  const reasons = Array.from({ length: sample }, (_, r) => explain(r));
+  const { segmentOf } = await pipelineHooks(url);
+  const runId = (
+    await pool.query<{ id: number }>(`INSERT INTO pipeline_run (as_of, status, trigger, started_at) VALUES ($1, 'RUNNING', 'CLI', now()) RETURNING id`, [asOf])
+  ).rows[0]!.id;
+
+  const measure = async (label: string, day: string) => {
+    const client = await pool.connect();
+    try {
+      const t = performance.now();
+      const store = await openScoreStore(client, day, runId, (result, i) => ({ segment: segmentOf?.(result, i) ?? null }));
+      const scored = await scoreFeatures({ ...big, asOf: day }, [head], { threads: THREADS, reasons: (r) => reasons[r % sample]!, sink: store });
+      const tCommit = performance.now();
+      const written = await store.end();
+      const commitMs = performance.now() - tCommit;
+      const totalMs = performance.now() - t;
+      const stored = Number((await pool.query<{ n: string }>("SELECT count(*) AS n FROM score WHERE as_of = $1", [day])).rows[0]!.n);
+      if (written !== rows || stored !== rows) throw new Error(`stored ${stored} of ${rows} rows`);
+      const { onnxMs, sinkMs } = scored.timings;
+      console.log(
+        `${label}: ${rows} rows in ${s(totalMs)}: ${Math.round(rows / (totalMs / 1000))} rows/s ` +
+          `(inside onnxruntime ${s(onnxMs)}, encoding + COPY ${s(sinkMs)}, end of COPY + commit ${s(commitMs)})`,
+      );
+    } finally {
+      client.release();
+    }
+  };
+  await measure("ONNX scoring end to end (features in → onnxruntime → score rows committed)", asOf);
+  if (whatIfLean) {
+    // What the figure would be with a leaner score table (this throwaway database only): no foreign keys,
+    // no surrogate id. Not the product's schema; printed to size that decision.
+    await pool.query(`ALTER TABLE score DROP CONSTRAINT score_client_id_fkey, DROP CONSTRAINT score_pipeline_run_id_fkey, DROP CONSTRAINT score_pkey, DROP COLUMN id`);
+    await measure("  what-if, score table without its 2 foreign keys and surrogate id", addDays(asOf, -1));
+  }
+  // onnxruntime alone on the same rows, for reference.
+  const scorer = await createOnnxScorer(head.onnx, MODEL_FEATURES.length, { intraOpNumThreads: THREADS });
+  try {
+    const matrix = modelMatrix(big);
+    const t = performance.now();
+    await scorer.score(matrix);
+    const ms = performance.now() - t;
+    console.log(`onnxruntime alone, same rows, ${THREADS} threads: ${s(ms)}: ${Math.round(rows / (ms / 1000))} rows/s`);
+  } finally {
+    await scorer.release();
+  }
+}
+
+async function trainerAndScoring(url: string, skipXgboost: boolean, whatIfLean: boolean): Promise<void> {
   const pool = createPgPool(url, 3);
   try {
     const last = (await pool.query<{ d: string }>("SELECT max(date)::text AS d FROM sales_line")).rows[0]!.d;
@@ -133,32 +218,10 @@ async function trainerAndScoring(url: string, skipXgboost: boolean): Promise<voi
       console.log("xgboost: not available (python3-xgboost could not be imported or installed) — comparison skipped");
     }
 
-    // 2. ONNX end to end: the feature matrix in, probabilities out, scores stored with COPY.
-    const onnx = exportOnnx(ours.model);
-    const replicas = Math.max(1, Math.ceil(200_000 / holdout.label.length));
-    const big = new Float32Array(holdout.data.length * replicas);
-    for (let r = 0; r < replicas; r++) big.set(holdout.data, r * holdout.data.length);
-    const rows = holdout.label.length * replicas;
-    const scorer = await createOnnxScorer(onnx, MODEL_FEATURES.length, { intraOpNumThreads: THREADS });
-    const client = await pool.connect();
-    try {
-      await client.query("CREATE TEMP TABLE bench_score (client_id int, family_code text, p_buy_90d real, features bytea)");
-      const t1 = performance.now();
-      const scores = await scorer.score({ data: big, nRows: rows, nFeatures: MODEL_FEATURES.length });
-      const onnxMs = performance.now() - t1;
-      const writer = openCopyWriter(client, "COPY bench_score (client_id, family_code, p_buy_90d, features) FROM STDIN");
-      const width = MODEL_FEATURES.length;
-      for (let i = 0; i < rows; i++) {
-        const features = `\\x${Buffer.from(big.buffer, i * width * 4, width * 4).toString("hex")}`;
-        await writer.write([i, "C1", scores.prediction[i]!, features]);
-      }
-      await writer.end();
-      const totalMs = performance.now() - t1;
-      console.log(`ONNX scoring end to end: ${rows} rows in ${s(totalMs)} (onnxruntime ${s(onnxMs)}, store ${s(totalMs - onnxMs)}): ${Math.round(rows / (totalMs / 1000))} rows/s`);
-    } finally {
-      client.release();
-      await scorer.release();
-    }
+    // 2. ONNX end to end through the pipeline's own path (scoreFeatures → openScoreStore): the feature
+    // matrix in, onnxruntime batch by batch, rows COPied into the real score table (its indexes and
+    // foreign keys) and committed.
+    await scoringEndToEnd(url, pool, last, { name: "BUY_90D", model: ours.model, onnx: exportOnnx(ours.model) }, whatIfLean);
 
     // 3. TreeSHAP.
     const shapRows = Math.min(5_000, holdoutMatrix.nRows);
@@ -171,35 +234,69 @@ async function trainerAndScoring(url: string, skipXgboost: boolean): Promise<voi
   }
 }
 
-async function pipelineChild(url: string): Promise<void> {
+async function pipelineChild(url: string, fullTraining: boolean): Promise<void> {
   const pool = createPgPool(url, 4);
   const t = performance.now();
-  const summary = await runPipeline(pool, { trigger: "CLI", ...(await pipelineHooks(url)) });
+  const noLimits = { maxFitRows: undefined, maxValidRows: undefined, maxBaselineRows: undefined };
+  const summary = await runPipeline(pool, {
+    trigger: "CLI",
+    ...(await pipelineHooks(url)),
+    ...(fullTraining ? { limits: noLimits } : {}),
+    log: (line) => process.stderr.write(`  [${((performance.now() - t) / 1000).toFixed(1).padStart(6)} s] ${line}\n`),
+  });
   await pool.end();
-  console.log(JSON.stringify({ seconds: (performance.now() - t) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, scored: summary.scored, timings: summary.timingsMs, aucs: summary.metrics.map((m) => [m.head, m.model?.auc, m.recencyCadence?.auc]) }));
+  const cpu = process.cpuUsage();
+  console.log(JSON.stringify({ seconds: (performance.now() - t) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssMb: process.resourceUsage().maxRSS / 1024, scored: summary.scored, timings: summary.timingsMs, aucs: summary.metrics.map((m) => [m.head, m.model?.auc, m.logisticRegression?.auc, m.recencyCadence?.auc]) }));
 }
 
-async function pipelineAtScale(scale: number): Promise<void> {
+const load = () => os.loadavg().map((l) => l.toFixed(1)).join(" ");
+
+async function pipelineAtScale(scale: number, fullTraining: boolean, profileDir?: string): Promise<void> {
   await withWorld(scale, async (url) => {
-    const child = spawnSync(process.execPath, ["--import", "tsx", import.meta.filename, "--child-pipeline", url], {
+    const loadBefore = load();
+    const profile = profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : [];
+    const child = spawnSync(process.execPath, [...profile, "--import", "tsx", import.meta.filename, "--child-pipeline", url, ...(fullTraining ? ["--full-training"] : [])], {
       cwd: PROJECT_ROOT,
       encoding: "utf8",
       stdio: ["ignore", "pipe", "inherit"],
       maxBuffer: 1 << 24,
     });
     if (child.status !== 0) throw new Error(`pipeline child failed (${child.status})`);
-    const r = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as { seconds: number; maxRssMb: number; scored: number; timings: Record<string, number>; aucs: unknown };
-    console.log(`pipeline scale ${scale}: ${r.scored} pairs scored, ${r.seconds.toFixed(1)} s wall, peak RSS ${Math.round(r.maxRssMb)} MB; steps ${JSON.stringify(r.timings)}; AUC model vs rule ${JSON.stringify(r.aucs)}`);
+    const r = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as { seconds: number; cpuSeconds: number; maxRssMb: number; scored: number; timings: Record<string, number>; aucs: [string, number?, number?, number?][] };
+    const steps = Object.entries(r.timings).filter(([k]) => !k.startsWith("train."));
+    const heads = Object.entries(r.timings).filter(([k]) => k.startsWith("train."));
+    console.log(`pipeline scale ${scale}${fullTraining ? " (full training, no row budgets)" : ""}: ${r.scored} pairs scored, ${r.seconds.toFixed(1)} s wall (${r.cpuSeconds.toFixed(1)} s CPU in node, all threads; PostgreSQL's not counted), peak RSS ${Math.round(r.maxRssMb)} MB; load average before ${loadBefore}, after ${load()}`);
+    console.log(`  steps: ${steps.map(([k, v]) => `${k} ${s(v)}`).join(", ")}`);
+    console.log(`  train by head: ${heads.map(([k, v]) => `${k.slice(6)} ${s(v)}`).join(", ")}`);
+    console.log(`  holdout AUC (model / logistic regression / recency-cadence rule): ${r.aucs.filter((a) => a[1] != null).map(([h, m, lr, rule]) => `${h} ${m!.toFixed(4)} / ${lr?.toFixed(4)} / ${rule?.toFixed(4)}`).join(", ")}`);
   });
 }
 
 async function main(): Promise<void> {
-  if (process.argv[2] === "--child-pipeline") return pipelineChild(process.argv[3]!);
+  if (process.argv[2] === "--child-pipeline") return pipelineChild(process.argv[3]!, process.argv[4] === "--full-training");
   const { values } = parseArgs({
-    options: { scale: { type: "string", default: "1" }, "pipeline-scale": { type: "string", default: "1" }, "skip-xgboost": { type: "boolean", default: false } },
+    options: {
+      scale: { type: "string", default: "1" },
+      "pipeline-scale": { type: "string", default: "1" },
+      "skip-xgboost": { type: "boolean", default: false },
+      // Only the pipeline figures (sections 1–3 take a minute of training first).
+      "pipeline-only": { type: "boolean", default: false },
+      // The pipeline without its row budgets (DEFAULT_LIMITS): every row of every snapshot, for comparison.
+      "full-training": { type: "boolean", default: false },
+      // Section 2 again on a score table without foreign keys and surrogate id (this throwaway database only).
+      "what-if-lean-score": { type: "boolean", default: false },
+      // Writes a V8 CPU profile of the pipeline process into this folder (open it in Chrome DevTools).
+      "profile-dir": { type: "string" },
+    },
   });
-  await withWorld(Number(values.scale), (url) => trainerAndScoring(url, values["skip-xgboost"] ?? false));
-  for (const scale of (values["pipeline-scale"] ?? "1").split(",").map(Number).filter((n) => n > 0)) await pipelineAtScale(scale);
+  if (!values["pipeline-only"]) {
+    const before = load();
+    await withWorld(Number(values.scale), (url) => trainerAndScoring(url, values["skip-xgboost"] ?? false, values["what-if-lean-score"] ?? false));
+    console.log(`(sections 1–3: load average before ${before}, after ${load()})`);
+  }
+  for (const scale of (values["pipeline-scale"] ?? "1").split(",").map(Number).filter((n) => n > 0)) {
+    await pipelineAtScale(scale, values["full-training"] ?? false, values["profile-dir"]);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -41,6 +41,11 @@ export interface CopyWriter {
   write(row: readonly CopyValue[]): Promise<void> | undefined;
   /** Queues `rows` rows already encoded as COPY text lines (see encodeCopyRow); same contract. */
   writeText(text: string, rows: number): Promise<void> | undefined;
+  /**
+   * Sends bytes as they are (a binary COPY's rows, see binary-copy.ts), counting `rows` rows; same
+   * contract. Text queued before them is sent first.
+   */
+  writeBytes(bytes: Uint8Array, rows: number): Promise<void> | undefined;
   /** Flushes and finishes the COPY; resolves with the number of rows written. */
   end(): Promise<number>;
   /** Abandons the COPY (the server rolls it back) and waits until the connection is free again. */
@@ -57,10 +62,22 @@ export function openCopyWriter(client: PoolClient, copySql: string): CopyWriter 
     failure = error;
   });
 
-  const drained = async () => {
-    await Promise.race([once(stream, "drain"), once(stream, "error")]);
-    if (failure) throw failure;
-  };
+  // One listener pair per wait, both removed when either fires (a race of once() promises would
+  // leave an 'error' listener behind on every drain).
+  const drained = () =>
+    new Promise<void>((resolve, reject) => {
+      const onDrain = () => {
+        stream.off("error", onError);
+        if (failure) reject(failure);
+        else resolve();
+      };
+      const onError = (error: Error) => {
+        stream.off("drain", onDrain);
+        reject(error);
+      };
+      stream.once("drain", onDrain);
+      stream.once("error", onError);
+    });
   const flush = (): Promise<void> | undefined => {
     if (!buffer) return undefined;
     const chunk = buffer;
@@ -77,6 +94,14 @@ export function openCopyWriter(client: PoolClient, copySql: string): CopyWriter 
   return {
     write: (row) => queue(encodeCopyRow(row), 1),
     writeText: queue,
+    writeBytes(bytes, count) {
+      if (failure) throw failure;
+      const pending = flush();
+      rows += count;
+      const written = stream.write(bytes);
+      // One 'drain' empties the whole buffer, text and bytes alike: wait for it once.
+      return pending ?? (written ? undefined : drained());
+    },
     async end() {
       if (failure) throw failure;
       await flush();

@@ -38,6 +38,8 @@ describe("buildTrainingSet", () => {
   it("stacks each snapshot's features and labels with its date, reporting progress", async () => {
     const progress: SnapshotTiming[] = [];
     const set = await buildTrainingSet(pool, SNAPSHOTS, { onProgress: (p) => progress.push(p) });
+    // Two sessions take dates in turn, so progress may arrive out of order; every date comes once.
+    progress.sort((a, b) => a.index - b.index);
     expect(progress.map((p) => [p.index, p.total, p.asOf])).toEqual(SNAPSHOTS.map((d, i) => [i, 4, d]));
     expect(set.timings.snapshots).toEqual(progress);
     expect(set.snapshots).toEqual(SNAPSHOTS);
@@ -57,5 +59,13 @@ describe("buildTrainingSet", () => {
     }
     expect(set.keys.length).toBe(offset);
     expect(set.names).toEqual((await computeFeatures(pool, SNAPSHOTS[0])).names);
+  });
+
+  it("gives the same set from one session as from two sharing a snapshot", async () => {
+    const [one, two] = [await buildTrainingSet(pool, SNAPSHOTS, { sessions: 1 }), await buildTrainingSet(pool, SNAPSHOTS, { sessions: 2 })];
+    expect(two.keys).toEqual(one.keys);
+    expect(two.snapshotOfRow).toEqual(one.snapshotOfRow);
+    expect(Buffer.from(two.features.buffer).equals(Buffer.from(one.features.buffer))).toBe(true);
+    for (const name of LABEL_NAMES) expect(two.labels[name]).toEqual(one.labels[name]);
   });
 });

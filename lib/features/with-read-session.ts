@@ -24,23 +24,33 @@ async function acquire(source: FeatureSource): Promise<{ client: pg.ClientBase; 
   return { client: source, release: async () => {} };
 }
 
-export async function withReadSession<T>(source: FeatureSource, work: (client: pg.ClientBase) => Promise<T>): Promise<T> {
+export interface ReadSessionOptions {
+  /** An exported snapshot (pg_export_snapshot() of a session still open): see exactly what it sees. */
+  snapshot?: string;
+}
+
+export async function withReadSession<T>(
+  source: FeatureSource,
+  work: (client: pg.ClientBase) => Promise<T>,
+  options: ReadSessionOptions = {},
+): Promise<T> {
   const { client, release } = await acquire(source);
   let failure: unknown;
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
-    // Aggregations over a million daily rows spill to disk with the 4 MB default.
-    await client.query("SET LOCAL work_mem = '256MB'");
-    // JIT compiling these wide queries costs more than it saves at this size.
-    await client.query("SET LOCAL jit = off");
-    // Row estimates after GROUP BY … HAVING are poor, and a nested loop chosen on a guess of 500 rows
-    // over 80,000 real ones takes minutes; every join here is a bulk join.
-    await client.query("SET LOCAL enable_nestloop = off");
-    // Sort-based grouping: the lines come ordered from the (client_id, family_code, date) index, and
-    // that one order then serves the daily GROUP BY, the gap window and the per-pair GROUP BY
-    // (a hash aggregate would need a fresh sort after it: ~40 % more CPU at 2 M lines).
-    await client.query("SET LOCAL enable_hashagg = off");
     try {
+      if (options.snapshot) await client.query(`SET TRANSACTION SNAPSHOT ${pg.escapeLiteral(options.snapshot)}`);
+      // Aggregations over a million daily rows spill to disk with the 4 MB default.
+      await client.query("SET LOCAL work_mem = '256MB'");
+      // JIT compiling these wide queries costs more than it saves at this size.
+      await client.query("SET LOCAL jit = off");
+      // Row estimates after GROUP BY … HAVING are poor, and a nested loop chosen on a guess of 500 rows
+      // over 80,000 real ones takes minutes; every join here is a bulk join.
+      await client.query("SET LOCAL enable_nestloop = off");
+      // Sort-based grouping: the lines come ordered from the (client_id, family_code, date) index, and
+      // that one order then serves the daily GROUP BY, the gap window and the per-pair GROUP BY
+      // (a hash aggregate would need a fresh sort after it: ~40 % more CPU at 2 M lines).
+      await client.query("SET LOCAL enable_hashagg = off");
       const result = await work(client);
       await client.query("COMMIT");
       return result;

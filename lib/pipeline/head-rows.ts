@@ -1,6 +1,7 @@
 // Rows of the stacked training set that a head learns from at given snapshots, as a model matrix.
 import type { TrainingSet } from "@/lib/features";
 import { daysBetween } from "@/lib/features/dates";
+import { Prng, sampleSortedIndices } from "@/ml";
 import type { HeadDefinition } from "./heads";
 
 export interface HeadRows {
@@ -19,13 +20,19 @@ export function headRows(
   snapshots: readonly string[],
   modelColumns: readonly number[],
   asOf: string,
+  /** At most this many rows, drawn uniformly (seeded, kept in their order) when there are more. */
+  sample?: { maxRows: number; seed: number },
 ): HeadRows {
   const wanted = new Set(snapshots.map((d) => set.snapshots.indexOf(d)).filter((i) => i >= 0));
   const labels = set.labels[head.label];
   const observed = set.labels.days_to_next_observed;
-  const picked: number[] = [];
+  let picked: number[] = [];
   for (let r = 0; r < set.keys.length; r++) {
     if (wanted.has(set.snapshotOfRow[r]!) && !Number.isNaN(labels[r]!)) picked.push(r);
+  }
+  if (sample && picked.length > sample.maxRows) {
+    const all = picked;
+    picked = Array.from(sampleSortedIndices(all.length, sample.maxRows, new Prng(sample.seed)), (i) => all[i]!);
   }
   const width = set.names.length;
   const f = modelColumns.length;

@@ -2,15 +2,15 @@
 // ONNX → score → explain → store → alerts. One run at a time (advisory lock); every step reports
 // progress and appends to the run's log in `pipeline_run`, so the admin page can follow it.
 import type { Pool, PoolClient } from "pg";
-import { buildTrainingSet, MODEL_FEATURES } from "@/lib/features";
+import { buildTrainingSet, computeFeatures, MODEL_FEATURES } from "@/lib/features";
 import { exportOnnx, type GbmParams } from "@/ml";
 import { HEADS } from "./heads";
 import { allSnapshotDates, DEFAULT_PLAN, planSnapshots, type PlanOptions } from "./plan-snapshots";
-import { scoreAsOf, type DeployedHead, type ScoreResult } from "./score-as-of";
+import { explainRows, scoreFeatures, type DeployedHead, type ScoreResult } from "./score-as-of";
 import { storeModels } from "./store-models";
-import { storeScores } from "./store-scores";
+import { openScoreStore } from "./store-scores";
 import { loadActiveModels } from "./load-active-models";
-import { trainHead, type TrainedHead } from "./train-head";
+import { trainHead, type TrainedHead, type TrainLimits } from "./train-head";
 import type { HeadMetrics } from "./train-head";
 
 /** Key of the advisory lock that keeps pipeline runs one at a time ("SDSPIPE"). */
@@ -28,6 +28,18 @@ export const DEFAULT_TRAINING: Partial<GbmParams> = {
   earlyStoppingRounds: 25,
   seed: 7,
   threads: 2,
+};
+
+/**
+ * Row budgets per head (see TrainLimits). The scale-1 demo world (~15k pairs, ≤ 120k rows per head)
+ * trains on everything; larger worlds fit on a uniform sample, which costs next to nothing in
+ * holdout AUC (README, "The signal engine") and keeps a scale-10 run within minutes.
+ */
+export const DEFAULT_LIMITS: TrainLimits = {
+  maxFitRows: 300_000,
+  maxValidRows: 100_000,
+  maxBaselineRows: 50_000,
+  importanceRows: 2_000,
 };
 
 export class PipelineBusyError extends Error {
@@ -52,6 +64,7 @@ export interface PipelineOptions {
   /** A QUEUED run row created by the caller (the admin page); otherwise one is created. */
   runId?: number;
   training?: Partial<GbmParams>;
+  limits?: TrainLimits;
   /** Score with the active model versions (as an admin chose them) instead of retraining. */
   useActiveModels?: boolean;
   plan?: PlanOptions;
@@ -176,15 +189,21 @@ export async function runPipeline(pool: Pool, options: PipelineOptions): Promise
           onProgress: (t) => progress("training-set", (t.index + 1) / t.total),
         }),
       );
-      log(`Conjunto de entrenamiento: ${set.keys.length.toLocaleString("es-ES")} filas de ${dates.length} fechas (${dates[0]} → ${dates.at(-1)}).`);
+      log(
+        `Conjunto de entrenamiento: ${set.keys.length.toLocaleString("es-ES")} filas de ${dates.length} fechas (${dates[0]} → ${dates.at(-1)}); actividad diaria preparada en ${Math.round(set.timings.prepareMs)} ms.`,
+      );
+      timingsMs["trainingSet.prepare"] = Math.round(set.timings.prepareMs);
 
       // 2. Train each head (fit, judge on the holdout beside the baselines, refit).
       await enter("train");
       await timed("train", async () => {
         for (const [index, head] of HEADS.entries()) {
-          const result = trainHead(set, head, plans[index]!, MODEL_FEATURES, asOf, { ...DEFAULT_TRAINING, ...options.training }, (round, total) =>
-            progress("train", (index + round / total) / HEADS.length),
+          const result = trainHead(
+            set, head, plans[index]!, MODEL_FEATURES, asOf, { ...DEFAULT_TRAINING, ...options.training },
+            (round, total) => progress("train", (index + round / total) / HEADS.length),
+            { ...DEFAULT_LIMITS, ...options.limits },
           );
+          for (const [part, ms] of Object.entries(result.timingsMs)) timingsMs[`train.${head.name}.${part}`] = ms;
           trained.push(result);
           const m = result.metrics;
           log(
@@ -192,6 +211,7 @@ export async function runPipeline(pool: Pool, options: PipelineOptions): Promise
               ? `${head.name}: AUC ${m.model.auc.toFixed(3)} (regresión logística ${m.logisticRegression!.auc.toFixed(3)}, regla recencia/ritmo ${m.recencyCadence!.auc.toFixed(3)}) en ${m.holdoutRows.toLocaleString("es-ES")} filas de validación temporal; ${m.bestRound + 1} árboles.`
               : `${head.name}: error mediano ${m.medianAbsoluteErrorDays?.toFixed(1)} días; ${m.bestRound + 1} árboles.`,
           );
+          log(`${head.name}: ${m.trainRows.toLocaleString("es-ES")} filas de ajuste; tiempos (ms) ${JSON.stringify(result.timingsMs)}.`);
           await flush(true);
         }
       });
@@ -211,24 +231,39 @@ export async function runPipeline(pool: Pool, options: PipelineOptions): Promise
       deployed = trained.map((t) => ({ name: t.head.name, model: t.model, onnx: onnx.get(t.head.name)! }));
     }
 
-    // 4. Score and explain every client × family as of the date.
+    // 4. Score and explain every client × family as of the date: features, TreeSHAP reasons, then
+    // onnxruntime batch by batch straight into the score table's COPY (one transaction).
     await enter("score");
-    const scores = await timed("score", () =>
-      scoreAsOf(pool, asOf, deployed, { onProgress: (_step, fraction) => progress("score", fraction) }),
-    );
-    log(
-      `Puntuados ${scores.rows.length.toLocaleString("es-ES")} pares cliente × familia (características ${Math.round(scores.timings.featuresMs)} ms, ONNX ${Math.round(scores.timings.onnxMs)} ms, TreeSHAP ${Math.round(scores.timings.shapMs)} ms).`,
-    );
-
+    const features = await timed("features", () => computeFeatures(pool, asOf));
+    progress("score", 0.2);
+    const reasons = await timed("shap", () => explainRows(features, deployed));
+    progress("score", 0.8);
     await enter("store");
-    const written = await timed("storeScores", async () => {
-      const client = await pool.connect();
+    const client = await pool.connect();
+    let scores: ScoreResult;
+    let written: number;
+    let storeFailure: Error | undefined;
+    try {
+      const store = await openScoreStore(client, asOf, runId!, (result, i) => ({ segment: options.segmentOf?.(result, i) ?? null }));
       try {
-        return await storeScores(client, scores, runId!, (i) => ({ segment: options.segmentOf?.(scores, i) ?? null }));
-      } finally {
-        client.release();
+        scores = await timed("scoreAndStore", () =>
+          scoreFeatures(features, deployed, { reasons, sink: store, onProgress: (_step, fraction) => progress("store", fraction) }),
+        );
+      } catch (error) {
+        await store.abort(error instanceof Error ? error : new Error(String(error))).catch(() => {});
+        throw error;
       }
-    });
+      written = await timed("commitScores", () => store.end());
+    } catch (error) {
+      storeFailure = error instanceof Error ? error : new Error(String(error));
+      throw error;
+    } finally {
+      // A connection that failed mid-COPY is discarded rather than handed to the next caller.
+      client.release(storeFailure);
+    }
+    log(
+      `Puntuados ${scores.rows.length.toLocaleString("es-ES")} pares cliente × familia (características ${timingsMs.features} ms, TreeSHAP ${timingsMs.shap} ms, ONNX ${Math.round(scores.timings.onnxMs)} ms, guardado ${Math.round(scores.timings.sinkMs)} ms + ${timingsMs.commitScores} ms).`,
+    );
 
     // 5. Alerts.
     await enter("alerts");

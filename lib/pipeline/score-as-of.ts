@@ -1,8 +1,13 @@
 // Scores every client × family with a purchase on or before the date: features computed in
 // PostgreSQL, probabilities from the ONNX graphs (onnxruntime), reasons from exact TreeSHAP on the
-// same trees.
-import { computeFeatures, MODEL_FEATURES, selectColumns, type FeatureSource } from "@/lib/features";
-import { createFeatureMatrix, createOnnxScorer, topContributions, treeShap, type GbmModel } from "@/ml";
+// same trees. Rows are scored in batches and each batch goes to the sink (the score store's COPY)
+// as soon as it is scored, so PostgreSQL ingests one batch while onnxruntime scores the next.
+import { computeFeatures, MODEL_FEATURES, selectColumns, type FeatureMatrix as FeatureRows, type FeatureSource } from "@/lib/features";
+import {
+  createFeatureMatrix, createOnnxScorer, selectRows, topContributions, treeShapParallel,
+  type FeatureMatrix, type GbmModel, type OnnxScorer, type ShapResult,
+} from "@/ml";
+import { featureValuesView, type FeatureValues } from "./feature-values-view";
 import { ACTIVE_MIN_PURCHASE_DAYS_365, type HeadName } from "./heads";
 import { phraseReason, type Reason } from "./reason-phrases";
 
@@ -10,6 +15,11 @@ export interface DeployedHead {
   name: HeadName;
   model: GbmModel;
   onnx: Uint8Array;
+}
+
+export interface RowReasons {
+  buy: Reason[];
+  churn: Reason[];
 }
 
 export interface ScoredRow {
@@ -20,8 +30,17 @@ export interface ScoredRow {
   pChurn180d: number | null;
   expectedDaysToNext: number | null;
   /** Every feature of the dictionary, by name (context for alerts, reasons and the UI). */
-  values: Record<string, number>;
-  reasons: { buy: Reason[]; churn: Reason[] };
+  values: FeatureValues;
+  reasons: RowReasons;
+}
+
+export interface ScoreTimings {
+  featuresMs: number;
+  /** Wall time inside onnxruntime's session.run. */
+  onnxMs: number;
+  shapMs: number;
+  /** Wall time in the sink (encoding rows, handing them to COPY, waiting for it to drain). */
+  sinkMs: number;
 }
 
 export interface ScoreResult {
@@ -30,77 +49,143 @@ export interface ScoreResult {
   /** Row-major, all dictionary features (what is stored with each score). */
   features: Float32Array;
   rows: ScoredRow[];
-  timings: { featuresMs: number; onnxMs: number; shapMs: number };
+  timings: ScoreTimings;
+}
+
+/** Where scored rows go as soon as a batch is final (see openScoreStore). */
+export interface ScoreSink {
+  /** Rows [start, end) of `result.rows` are final. A promise asks the scorer to wait for it. */
+  write(result: ScoreResult, start: number, end: number): Promise<void> | undefined;
 }
 
 export interface ScoreOptions {
+  /** onnxruntime intra-op threads. Default 2. */
   threads?: number;
   reasonsPerHead?: number;
+  /** Rows per onnxruntime run (and per hand-over to the sink). */
+  batchRows?: number;
+  /** Reasons per row; default: exact TreeSHAP of the purchase and churn heads (explainRows). */
+  reasons?: (row: number) => RowReasons;
+  sink?: ScoreSink;
   onProgress?: (step: string, fraction: number) => void;
 }
 
 const FAMILY_LABEL: Record<string, string> = { C1: "Familia C1", C2: "Familia C2", T1: "Familia T1", T2: "Familia T2" };
+/** Small enough that a batch's rows fit the socket buffers while the next batch is scored. */
+const DEFAULT_BATCH_ROWS = 4_096;
 
 export async function scoreAsOf(source: FeatureSource, asOf: string, heads: DeployedHead[], options: ScoreOptions = {}): Promise<ScoreResult> {
-  const k = options.reasonsPerHead ?? 3;
-  let t = performance.now();
+  const t = performance.now();
   options.onProgress?.("features", 0);
   const features = await computeFeatures(source, asOf);
   const featuresMs = performance.now() - t;
-  const n = features.keys.length;
-  const width = features.names.length;
-  const modelData = selectColumns(features.values, features.names, MODEL_FEATURES);
-  const matrix = createFeatureMatrix(modelData, n, MODEL_FEATURES);
-  const col = (name: string) => features.names.indexOf(name);
-  const activeColumn = col("purchase_days_365");
-  const active = (row: number) => features.values[row * width + activeColumn]! >= ACTIVE_MIN_PURCHASE_DAYS_365;
+  const result = await scoreFeatures(features, heads, options);
+  result.timings.featuresMs = featuresMs;
+  return result;
+}
 
-  t = performance.now();
-  const predictions = new Map<HeadName, Float32Array>();
-  for (const [index, head] of heads.entries()) {
-    options.onProgress?.(`onnx ${head.name}`, index / heads.length);
-    const scorer = await createOnnxScorer(head.onnx, MODEL_FEATURES.length, { intraOpNumThreads: options.threads ?? 2 });
-    try {
-      predictions.set(head.name, (await scorer.score(matrix)).prediction);
-    } finally {
-      await scorer.release();
-    }
+/** The model inputs of a feature matrix, as `ml/` takes them. */
+export function modelMatrix(features: FeatureRows): FeatureMatrix {
+  return createFeatureMatrix(selectColumns(features.values, features.names, MODEL_FEATURES), features.keys.length, MODEL_FEATURES);
+}
+
+/**
+ * Exact TreeSHAP of the purchase head over every row and of the churn head over the pairs active at
+ * the date (churn is defined on those only; the others get no churn reasons), computed now with rows
+ * shared between `threads` threads, and phrased into reasons on demand.
+ */
+export async function explainRows(
+  features: FeatureRows,
+  heads: readonly DeployedHead[],
+  options: { matrix?: FeatureMatrix; reasonsPerHead?: number; threads?: number } = {},
+): Promise<(row: number) => RowReasons> {
+  const matrix = options.matrix ?? modelMatrix(features);
+  const k = options.reasonsPerHead ?? 3;
+  const threads = options.threads ?? 2;
+  const isActive = activeRows(features);
+  const buyHead = heads.find((h) => h.name === "BUY_90D");
+  const churnHead = heads.find((h) => h.name === "CHURN_90D");
+  const buyShap = buyHead ? await treeShapParallel(buyHead.model, matrix, { threads }) : undefined;
+  // Churn: only the active rows, each row's position among them kept (−1: not explained).
+  const churnRow = new Int32Array(matrix.nRows).fill(-1);
+  let churnShap: ShapResult | undefined;
+  if (churnHead) {
+    const active: number[] = [];
+    for (let r = 0; r < matrix.nRows; r++) if (isActive(r)) churnRow[r] = active.push(r) - 1;
+    churnShap = await treeShapParallel(churnHead.model, selectRows(matrix, active), { threads });
   }
-  const onnxMs = performance.now() - t;
-
-  t = performance.now();
-  options.onProgress?.("shap", 0);
-  const explain = (name: HeadName) => {
-    const head = heads.find((h) => h.name === name);
-    return head ? treeShap(head.model, matrix) : undefined;
+  const valuesOf = featureValuesView(features.names, features.values);
+  return (r) => {
+    const values = valuesOf(r);
+    const familyCode = features.keys[r]!.familyCode;
+    const family = FAMILY_LABEL[familyCode] ?? familyCode;
+    const reasonsOf = (shap: ShapResult | undefined, row: number) =>
+      shap && row >= 0 ? topContributions(shap, row, k, MODEL_FEATURES).map((c) => phraseReason(c.name, c.value, values, family)) : [];
+    return { buy: reasonsOf(buyShap, r), churn: reasonsOf(churnShap, churnRow[r]!) };
   };
-  const buyShap = explain("BUY_90D");
-  const churnShap = explain("CHURN_90D");
-  const shapMs = performance.now() - t;
+}
 
-  const buy = predictions.get("BUY_90D");
-  const churn90 = predictions.get("CHURN_90D");
-  const churn180 = predictions.get("CHURN_180D");
-  const days = predictions.get("DAYS_TO_NEXT");
-  const rows: ScoredRow[] = new Array(n);
-  for (let r = 0; r < n; r++) {
-    const key = features.keys[r]!;
-    const values: Record<string, number> = {};
-    for (let c = 0; c < width; c++) values[features.names[c]!] = features.values[r * width + c]!;
-    const family = FAMILY_LABEL[key.familyCode] ?? key.familyCode;
-    const isActive = active(r);
-    const reasonsOf = (shap: ReturnType<typeof explain>) =>
-      shap ? topContributions(shap, r, k, MODEL_FEATURES).map((c) => phraseReason(c.name, c.value, values, family)) : [];
-    rows[r] = {
-      clientId: key.clientId,
-      familyCode: key.familyCode,
-      pBuy90d: buy ? buy[r]! : Number.NaN,
-      pChurn90d: churn90 && isActive ? churn90[r]! : null,
-      pChurn180d: churn180 && isActive ? churn180[r]! : null,
-      expectedDaysToNext: days ? days[r]! : null,
-      values,
-      reasons: { buy: reasonsOf(buyShap), churn: isActive ? reasonsOf(churnShap) : [] },
-    };
+function activeRows(features: FeatureRows): (row: number) => boolean {
+  const width = features.names.length;
+  const column = features.names.indexOf("purchase_days_365");
+  return (row) => features.values[row * width + column]! >= ACTIVE_MIN_PURCHASE_DAYS_365;
+}
+
+/** Scores a feature matrix already computed: onnxruntime per batch, each batch handed to the sink. */
+export async function scoreFeatures(features: FeatureRows, heads: readonly DeployedHead[], options: ScoreOptions = {}): Promise<ScoreResult> {
+  const n = features.keys.length;
+  const matrix = modelMatrix(features);
+  const timings: ScoreTimings = { featuresMs: 0, onnxMs: 0, shapMs: 0, sinkMs: 0 };
+
+  let t = performance.now();
+  options.onProgress?.("shap", 0);
+  const reasonsOf = options.reasons ?? (await explainRows(features, heads, { matrix, reasonsPerHead: options.reasonsPerHead, threads: options.threads }));
+  timings.shapMs = performance.now() - t;
+
+  const result: ScoreResult = { asOf: features.asOf, names: features.names, features: features.values, rows: new Array(n), timings };
+  const valuesOf = featureValuesView(features.names, features.values);
+  const isActive = activeRows(features);
+  const scorers = new Map<HeadName, OnnxScorer>();
+  try {
+    for (const head of heads) {
+      scorers.set(head.name, await createOnnxScorer(head.onnx, MODEL_FEATURES.length, { intraOpNumThreads: options.threads ?? 2 }));
+    }
+    const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
+    const width = MODEL_FEATURES.length;
+    for (let start = 0; start < n; start += batchRows) {
+      const end = Math.min(n, start + batchRows);
+      options.onProgress?.("onnx", start / n);
+      t = performance.now();
+      const batch = new Map<HeadName, Float32Array>();
+      for (const [name, scorer] of scorers) {
+        batch.set(name, (await scorer.scoreRows(matrix.data.subarray(start * width, end * width), end - start)).prediction);
+      }
+      timings.onnxMs += performance.now() - t;
+      const buy = batch.get("BUY_90D"), churn90 = batch.get("CHURN_90D"), churn180 = batch.get("CHURN_180D"), days = batch.get("DAYS_TO_NEXT");
+      for (let r = start; r < end; r++) {
+        const i = r - start;
+        const key = features.keys[r]!;
+        const active = isActive(r);
+        result.rows[r] = {
+          clientId: key.clientId,
+          familyCode: key.familyCode,
+          pBuy90d: buy ? buy[i]! : Number.NaN,
+          pChurn90d: churn90 && active ? churn90[i]! : null,
+          pChurn180d: churn180 && active ? churn180[i]! : null,
+          expectedDaysToNext: days ? days[i]! : null,
+          values: valuesOf(r),
+          reasons: reasonsOf(r),
+        };
+      }
+      if (options.sink) {
+        t = performance.now();
+        const wait = options.sink.write(result, start, end);
+        if (wait) await wait;
+        timings.sinkMs += performance.now() - t;
+      }
+    }
+  } finally {
+    for (const scorer of scorers.values()) await scorer.release();
   }
-  return { asOf, names: features.names, features: features.values, rows, timings: { featuresMs, onnxMs, shapMs } };
+  return result;
 }

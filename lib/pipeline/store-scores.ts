@@ -1,54 +1,126 @@
-// Replaces the scores of one as-of date (COPY, one transaction): p_buy/p_churn/days, segment,
-// share of wallet, the feature vector and the SHAP reasons.
+// Replaces the scores of one as-of date (one transaction, binary COPY): p_buy/p_churn/days, segment,
+// share of wallet, the feature vector and the SHAP reasons. openScoreStore is the scorer's sink:
+// rows are encoded batch by batch while onnxruntime scores the next batch, and PostgreSQL ingests
+// them meanwhile; storeScores stores a result already scored.
 import type { PoolClient } from "pg";
+import { BinaryCopyEncoder } from "@/lib/db/binary-copy";
 import { openCopyWriter } from "@/lib/db/copy-writer";
-import type { ScoreResult } from "./score-as-of";
+import { toEpochDay } from "@/lib/features";
+import type { ScoreResult, ScoreSink } from "./score-as-of";
 
 export interface ScoreExtras {
   segment: string | null;
 }
 
-const num = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? null : v);
+export interface ScoreStore extends ScoreSink {
+  /** Finishes the COPY and commits; resolves with the number of rows stored. */
+  end(): Promise<number>;
+  /** Abandons the COPY and rolls the transaction back. */
+  abort(reason: Error): Promise<void>;
+}
 
+const COPY_SQL = `COPY score (as_of, client_id, family_code, pipeline_run_id, p_buy_90d, p_churn_90d, p_churn_180d,
+  expected_days_to_next, segment, share_of_wallet, potential_unreliable, features, reasons) FROM STDIN WITH (FORMAT binary)`;
+const FIELDS = 13;
+/** Bytes of encoded rows handed to the COPY stream at a time. */
+const CHUNK_BYTES = 1 << 20;
+
+/** Opens the transaction, deletes the date's previous scores and starts the COPY. */
+export async function openScoreStore(
+  client: PoolClient,
+  asOf: string,
+  runId: number,
+  extras: (result: ScoreResult, index: number) => ScoreExtras,
+): Promise<ScoreStore> {
+  await client.query("BEGIN");
+  try {
+    await client.query("DELETE FROM score WHERE as_of = $1", [asOf]);
+  } catch (error) {
+    await client.query("ROLLBACK");
+    throw error;
+  }
+  const writer = openCopyWriter(client, COPY_SQL);
+  const encoder = new BinaryCopyEncoder(2 * CHUNK_BYTES);
+  const day = toEpochDay(asOf);
+  let pendingRows = 0;
+  let closed = false;
+
+  const handOver = (last: boolean) => {
+    const rows = pendingRows;
+    pendingRows = 0;
+    return writer.writeBytes(encoder.take(last), rows);
+  };
+  const rollback = async (reason: Error) => {
+    if (closed) return;
+    closed = true;
+    await writer.abort(reason);
+    await client.query("ROLLBACK");
+  };
+
+  return {
+    write(result, start, end) {
+      const width = result.names.length;
+      const shareColumn = result.names.indexOf("share_of_wallet_365");
+      const unreliableColumn = result.names.indexOf("potential_unreliable");
+      const values = result.features;
+      // The feature vector as float32 little-endian, straight from the matrix (bytea).
+      const bytes = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
+      let wait: Promise<void> | undefined;
+      for (let i = start; i < end; i++) {
+        const row = result.rows[i]!;
+        const base = i * width;
+        encoder
+          .row(FIELDS)
+          .date(day)
+          .int4(row.clientId)
+          .text(row.familyCode)
+          .int4(runId)
+          .float8(row.pBuy90d)
+          .float8(row.pChurn90d)
+          .float8(row.pChurn180d)
+          .float8(row.expectedDaysToNext)
+          .text(extras(result, i).segment)
+          .float8(shareColumn < 0 ? null : values[base + shareColumn]!)
+          .bool(unreliableColumn >= 0 && values[base + unreliableColumn] === 1)
+          .bytea(bytes.subarray(base * 4, (base + width) * 4))
+          .jsonb(JSON.stringify(row.reasons));
+        pendingRows++;
+        if (encoder.length >= CHUNK_BYTES) wait = handOver(false) ?? wait;
+      }
+      return wait;
+    },
+    async end() {
+      try {
+        await handOver(true);
+        const written = await writer.end();
+        await client.query("COMMIT");
+        closed = true;
+        return written;
+      } catch (error) {
+        await rollback(error instanceof Error ? error : new Error(String(error))).catch(() => {});
+        throw error;
+      }
+    },
+    abort: rollback,
+  };
+}
+
+/** Stores a result already scored (all rows at once). */
 export async function storeScores(
   client: PoolClient,
   result: ScoreResult,
   runId: number,
   extras: (index: number) => ScoreExtras,
 ): Promise<number> {
-  await client.query("BEGIN");
+  const store = await openScoreStore(client, result.asOf, runId, (_result, index) => extras(index));
   try {
-    await client.query("DELETE FROM score WHERE as_of = $1", [result.asOf]);
-    const writer = openCopyWriter(
-      client,
-      `COPY score (as_of, client_id, family_code, pipeline_run_id, p_buy_90d, p_churn_90d, p_churn_180d, expected_days_to_next,
-                   segment, share_of_wallet, potential_unreliable, features, reasons) FROM STDIN`,
-    );
-    const width = result.names.length;
-    for (const [i, row] of result.rows.entries()) {
-      // bytea in COPY's hex form: encoded natively, far cheaper than formatting 50 floats as text.
-      const features = `\\x${Buffer.from(result.features.buffer, result.features.byteOffset + i * width * 4, width * 4).toString("hex")}`;
-      await writer.write([
-        result.asOf,
-        row.clientId,
-        row.familyCode,
-        runId,
-        num(row.pBuy90d),
-        num(row.pChurn90d),
-        num(row.pChurn180d),
-        num(row.expectedDaysToNext),
-        extras(i).segment,
-        num(row.values.share_of_wallet_365),
-        row.values.potential_unreliable === 1,
-        features,
-        JSON.stringify(row.reasons),
-      ]);
+    // In slices, so no more than a slice of encoded rows waits in memory for PostgreSQL.
+    for (let start = 0; start < result.rows.length; start += 4_096) {
+      await store.write(result, start, Math.min(result.rows.length, start + 4_096));
     }
-    const written = await writer.end();
-    await client.query("COMMIT");
-    return written;
   } catch (error) {
-    await client.query("ROLLBACK");
+    await store.abort(error instanceof Error ? error : new Error(String(error))).catch(() => {});
     throw error;
   }
+  return store.end();
 }

@@ -3,10 +3,10 @@
 // baselines, then refit on the freshest snapshots with the number of rounds found.
 import type { TrainingSet } from "@/lib/features";
 import {
-  createFeatureMatrix, predict, predictLogisticRegression, recencyCadenceScore, trainGbm, trainLogisticRegression, treeShap,
-  type FeatureMatrix, type GbmModel, type GbmParams,
+  createFeatureMatrix, predict, Prng, sampleSortedIndices, selectRows, trainGbm, treeShap, type FeatureMatrix, type GbmModel, type GbmParams,
 } from "@/ml";
-import { binaryMetrics, type BinaryMetrics } from "./evaluate-binary";
+import type { BinaryMetrics } from "./evaluate-binary";
+import { judgeBinaryHead } from "./evaluate-head";
 import { headRows, type HeadRows } from "./head-rows";
 import type { HeadDefinition } from "./heads";
 import type { SnapshotPlan } from "./plan-snapshots";
@@ -32,12 +32,29 @@ export interface TrainedHead {
   model: GbmModel;
   params: Partial<GbmParams>;
   metrics: HeadMetrics;
+  /** Where the head's training time went (fit, holdout, baseline, importance, refit), ms. */
+  timingsMs: Record<string, number>;
+}
+
+/**
+ * Row budgets that keep training time flat as the world grows. The holdout is never sampled: its
+ * metrics are on every row. Below a budget nothing changes, so small worlds train on everything.
+ */
+export interface TrainLimits {
+  /** Rows the trees are fitted on (training and refit snapshots), drawn uniformly when more. */
+  maxFitRows?: number;
+  /** Validation rows for early stopping. */
+  maxValidRows?: number;
+  /** Rows the logistic-regression baseline is fitted on (a Newton solver: cost ∝ rows × features²). */
+  maxBaselineRows?: number;
+  /** Holdout rows the global importance (mean |SHAP|) is averaged over. */
+  importanceRows?: number;
 }
 
 const matrixOf = (rows: HeadRows, names: readonly string[]): FeatureMatrix =>
   createFeatureMatrix(rows.data, rows.label.length, names);
 
-function meanAbsShap(model: GbmModel, m: FeatureMatrix, sample = 2_000): HeadMetrics["importance"] {
+function meanAbsShap(model: GbmModel, m: FeatureMatrix, sample: number): HeadMetrics["importance"] {
   const n = Math.min(sample, m.nRows);
   if (n === 0) return [];
   const shap = treeShap(model, m, { rowStart: 0, rowEnd: n });
@@ -46,6 +63,14 @@ function meanAbsShap(model: GbmModel, m: FeatureMatrix, sample = 2_000): HeadMet
   return m.featureNames
     .map((feature, f) => ({ feature, meanAbsShap: sums[f]! / n }))
     .sort((a, b) => b.meanAbsShap - a.meanAbsShap);
+}
+
+/** The baselines' training rows: a uniform sample when there are more than `maxRows` (seeded). */
+function baselineRows(train: { matrix: FeatureMatrix; label: Float32Array }, maxRows: number | undefined, seed: number) {
+  const n = train.label.length;
+  if (maxRows === undefined || n <= maxRows) return train;
+  const rows = sampleSortedIndices(n, maxRows, new Prng(seed));
+  return { matrix: selectRows(train.matrix, rows), label: Float32Array.from(rows, (r) => train.label[r]!) };
 }
 
 function median(values: number[]): number {
@@ -63,12 +88,23 @@ export function trainHead(
   asOf: string,
   baseParams: Partial<GbmParams>,
   onRound?: (round: number, total: number) => void,
+  limits: TrainLimits = {},
 ): TrainedHead {
+  const timingsMs: Record<string, number> = {};
+  let clock = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timingsMs[name] = Math.round(now - clock);
+    clock = now;
+  };
   const columns = modelFeatures.map((name) => set.names.indexOf(name));
-  const rowsAt = (snapshots: readonly string[]) => headRows(set, head, snapshots, columns, asOf);
-  const train = rowsAt(plan.train);
-  const valid = rowsAt([plan.valid]);
+  const seed = baseParams.seed ?? 0;
+  const rowsAt = (snapshots: readonly string[], maxRows?: number) =>
+    headRows(set, head, snapshots, columns, asOf, maxRows === undefined ? undefined : { maxRows, seed });
+  const train = rowsAt(plan.train, limits.maxFitRows);
+  const valid = rowsAt([plan.valid], limits.maxValidRows);
   const holdout = rowsAt([plan.holdout]);
+  lap("rows");
   if (train.label.length < 50 || valid.label.length < 10) {
     throw new Error(`Not enough history to train ${head.name}: ${train.label.length} training and ${valid.label.length} validation rows.`);
   }
@@ -82,6 +118,7 @@ export function trainHead(
       onProgress: onRound ? (p) => onRound(p.round, total) : undefined,
     },
   );
+  lap("fit");
   const holdoutMatrix = matrixOf(holdout, modelFeatures);
   const metrics: HeadMetrics = {
     head: head.name,
@@ -90,34 +127,29 @@ export function trainHead(
     holdoutRows: holdout.label.length,
     bestRound: fitted.bestRound,
     snapshots: { train: plan.train, valid: plan.valid, holdout: plan.holdout, refit: plan.refit },
-    importance: meanAbsShap(fitted.model, holdoutMatrix),
+    importance: meanAbsShap(fitted.model, holdoutMatrix, limits.importanceRows ?? 2_000),
   };
+  lap("importance");
 
   if (head.binary && holdout.label.length > 0) {
-    metrics.model = binaryMetrics(predict(fitted.model, holdoutMatrix), holdout.label, true);
-    const lr = trainLogisticRegression(matrixOf(train, modelFeatures), train.label, { l2: 1 });
-    metrics.logisticRegression = binaryMetrics(predictLogisticRegression(lr, holdoutMatrix), holdout.label, true);
-    const rule = recencyCadenceScore(holdoutMatrix, {
-      daysSinceLastColumn: modelFeatures.indexOf("recency_days"),
-      medianGapColumn: modelFeatures.indexOf("gap_median_days"),
-      horizonDays: head.horizonDays,
-    });
-    // The rule scores "due within the horizon"; churn is its complement.
-    const ruleScores = head.name === "BUY_90D" ? rule : rule.map((p) => 1 - p);
-    metrics.recencyCadence = binaryMetrics(ruleScores, holdout.label, false);
+    const trainSet = baselineRows({ matrix: matrixOf(train, modelFeatures), label: train.label }, limits.maxBaselineRows, seed + 1);
+    Object.assign(metrics, judgeBinaryHead(head, trainSet, { matrix: holdoutMatrix, label: holdout.label }, predict(fitted.model, holdoutMatrix)));
+    lap("holdoutAndBaselines");
   } else if (!head.binary && holdout.label.length > 0) {
     const predicted = predict(fitted.model, holdoutMatrix);
     const errors: number[] = [];
     for (let i = 0; i < holdout.label.length; i++) if (!holdout.censored?.[i]) errors.push(Math.abs(predicted[i]! - holdout.label[i]!));
     metrics.medianAbsoluteErrorDays = median(errors);
+    lap("holdout");
   }
 
   // Production model: the freshest snapshots, as many rounds as early stopping kept.
-  const refit = rowsAt(plan.refit);
+  const refit = rowsAt(plan.refit, limits.maxFitRows);
   const productionParams: Partial<GbmParams> = { ...params, nRounds: Math.max(10, fitted.bestRound + 1), earlyStoppingRounds: 0 };
   const production = trainGbm(
     { matrix: matrixOf(refit, modelFeatures), label: refit.label, censored: refit.censored },
     productionParams,
   );
-  return { head, model: production.model, params: productionParams, metrics };
+  lap("refit");
+  return { head, model: production.model, params: productionParams, metrics, timingsMs };
 }

@@ -115,7 +115,7 @@ export function buildShapTables(e: PackedEnsemble): ShapTables {
 }
 
 /** Rows explained per pass over the trees: one tree's tables stay in cache while a block of rows uses them. */
-const ROW_BLOCK = 128;
+export const ROW_BLOCK = 128;
 
 /**
  * φ of rows [rowStart, rowEnd) into out (row-major, nFeatures per row). Nodes
