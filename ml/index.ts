@@ -19,6 +19,7 @@ export { predict, predictMargin, predictRowMargin } from "./model/predict";
 
 export { exportOnnx, ONNX_INPUT, ONNX_MARGIN, ONNX_PREDICTION } from "./onnx/export-onnx";
 export { createOnnxScorer, type OnnxScorer, type OnnxScorerOptions, type OnnxScores } from "./onnx/score-onnx";
+export { startOnnxWorker, type OnnxWorker } from "./onnx/onnx-worker";
 
 export { treeShap, ensembleExpectedValue, type ShapResult, type TreeShapOptions } from "./shap/tree-shap";
 export { buildShapTables, shapTableSize, type ShapTables } from "./shap/tree-shap-tables";

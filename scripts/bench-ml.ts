@@ -1,10 +1,11 @@
-// `npm run bench:ml [-- --scale 1] [--pipeline-scale 1,10] [--skip-xgboost] [--pipeline-only] [--full-training] [--profile-dir DIR] [--what-if-lean-score]`: the signal engine's figures
+// `npm run bench:ml [-- --scale 1] [--pipeline-scale 1,10] [--skip-xgboost] [--pipeline-only] [--full-training] [--profile-dir DIR] [--onnx-workers N] [--onnx-threads N]`: the signal engine's figures
 // on a generated demo world, in a throwaway PostgreSQL:
 //   1. our GBM vs XGBoost `hist` on the same buy_90d feature matrix (same threads, trees, depth, bins):
 //      training time and temporal-holdout AUC;
-//   2. ONNX scoring end to end through the pipeline's path (feature matrix in → onnxruntime → score
-//      rows committed), rows/s;
-//   3. TreeSHAP rows/s for the same 300-tree, depth-6 model;
+//   2. ONNX scoring end to end through the pipeline's path (feature matrix in → onnxruntime on its
+//      worker thread → score rows committed), rows/s;
+//   3. TreeSHAP rows/s for the same 300-tree, depth-6 model: alone on one thread, and explained and
+//      stored as the pipeline does it (two threads, reasons phrased, COPY into score_explanation);
 //   4. the whole pipeline (features → train → score → explain → alerts) per scale, wall time and peak RSS
 //      (in a child process, so the memory is the pipeline's own).
 import { execFileSync, spawnSync } from "node:child_process";
@@ -19,13 +20,14 @@ import { createPrismaClient } from "../lib/db/prisma";
 import { PROJECT_ROOT } from "../lib/db/resolve-database";
 import { startThrowawayPostgres } from "../lib/db/start-throwaway-postgres";
 import { loadDemoWorld } from "../lib/demo-world/load-demo-world";
-import { addDays, buildTrainingSet, computeFeatures, MODEL_FEATURES, type FeatureKey } from "../lib/features";
+import { buildTrainingSet, computeFeatures, MODEL_FEATURES, type FeatureKey } from "../lib/features";
 import { headRows } from "../lib/pipeline/head-rows";
 import { HEADS } from "../lib/pipeline/heads";
 import { planSnapshots } from "../lib/pipeline/plan-snapshots";
 import { pipelineHooks } from "../lib/pipeline/pipeline-hooks";
 import { runPipeline } from "../lib/pipeline/run-pipeline";
 import { explainRows, modelMatrix, scoreFeatures, type DeployedHead } from "../lib/pipeline/score-as-of";
+import { storeExplanations } from "../lib/pipeline/store-explanations";
 import { openScoreStore } from "../lib/pipeline/store-scores";
 import { seedDemoTeam } from "../lib/seed/seed-demo-team";
 import { createFeatureMatrix, createOnnxScorer, exportOnnx, predictMargin, rocAuc, trainGbm, treeShap } from "../ml";
@@ -42,6 +44,7 @@ const cpuMs = (start: NodeJS.CpuUsage) => {
   return (u.user + u.system) / 1000;
 };
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const load = () => os.loadavg().map((l) => l.toFixed(1)).join(" ");
 
 async function withWorld<T>(scale: number, fn: (url: string) => Promise<T>): Promise<T> {
   const server = await startThrowawayPostgres({ settings: { max_connections: "50" } });
@@ -99,13 +102,12 @@ print(json.dumps({"version": xgb.__version__, "wall": wall, "cpu": cpu}))
 
 /**
  * The scale-1 world has ~15k client × family pairs; the figure needs ~200k. Its feature matrix is
- * replicated onto synthetic clients (inserted for the purpose, so every row is a distinct pair that
- * satisfies the score table's foreign key), and scored as one as-of date exactly as the pipeline
- * scores it. Reasons: TreeSHAP is measured on its own (section 3), so each row carries the phrased
- * reasons of one of 2,000 real rows, computed before the clock starts (their JSON is encoded and
- * stored per row inside the measurement, as in the pipeline).
+ * replicated onto synthetic clients (inserted for the purpose, so every row is a distinct pair, as
+ * the score table's primary key requires), and scored as one as-of date exactly as the pipeline
+ * scores it: onnxruntime on its worker thread, rows encoded and COPied into `score` as they come,
+ * committed. Explanations are a step of their own, measured with TreeSHAP (section 3).
  */
-async function scoringEndToEnd(url: string, pool: Pool, asOf: string, head: DeployedHead, whatIfLean: boolean): Promise<void> {
+async function scoringEndToEnd(url: string, pool: Pool, asOf: string, head: DeployedHead, onnx: { workers?: number; threads?: number }): Promise<void> {
   const features = await computeFeatures(pool, asOf);
   const n = features.keys.length;
   const width = features.names.length;
@@ -128,10 +130,6 @@ async function scoringEndToEnd(url: string, pool: Pool, asOf: string, head: Depl
   }
   const big = { asOf, keys, names: features.names, values };
   const rows = keys.length;
-  const sample = Math.min(2_000, n);
-  const sampleFeatures = { ...features, keys: features.keys.slice(0, sample), values: features.values.subarray(0, sample * width) };
-  const explain = await explainRows(sampleFeatures, [head]);
-  const reasons = Array.from({ length: sample }, (_, r) => explain(r));
   const { segmentOf } = await pipelineHooks(url);
   const runId = (
     await pool.query<{ id: number }>(`INSERT INTO pipeline_run (as_of, status, trigger, started_at) VALUES ($1, 'RUNNING', 'CLI', now()) RETURNING id`, [asOf])
@@ -142,29 +140,25 @@ async function scoringEndToEnd(url: string, pool: Pool, asOf: string, head: Depl
     try {
       const t = performance.now();
       const store = await openScoreStore(client, day, runId, (result, i) => ({ segment: segmentOf?.(result, i) ?? null }));
-      const scored = await scoreFeatures({ ...big, asOf: day }, [head], { threads: THREADS, reasons: (r) => reasons[r % sample]!, sink: store });
+      const scored = await scoreFeatures({ ...big, asOf: day }, [head], { ...onnx, sink: store });
       const tCommit = performance.now();
       const written = await store.end();
       const commitMs = performance.now() - tCommit;
       const totalMs = performance.now() - t;
       const stored = Number((await pool.query<{ n: string }>("SELECT count(*) AS n FROM score WHERE as_of = $1", [day])).rows[0]!.n);
       if (written !== rows || stored !== rows) throw new Error(`stored ${stored} of ${rows} rows`);
-      const { onnxMs, sinkMs } = scored.timings;
+      const { onnxMs, onnxBusyMs, sinkMs } = scored.timings;
       console.log(
         `${label}: ${rows} rows in ${s(totalMs)}: ${Math.round(rows / (totalMs / 1000))} rows/s ` +
-          `(inside onnxruntime ${s(onnxMs)}, encoding + COPY ${s(sinkMs)}, end of COPY + commit ${s(commitMs)})`,
+          `(onnxruntime busy ${s(onnxBusyMs)} on its worker thread, waited for ${s(onnxMs)}; encoding + COPY ${s(sinkMs)}; end of COPY + commit ${s(commitMs)}; load ${load()})`,
       );
     } finally {
       client.release();
     }
   };
-  await measure("ONNX scoring end to end (features in → onnxruntime → score rows committed)", asOf);
-  if (whatIfLean) {
-    // What the figure would be with a leaner score table (this throwaway database only): no foreign keys,
-    // no surrogate id. Not the product's schema; printed to size that decision.
-    await pool.query(`ALTER TABLE score DROP CONSTRAINT score_client_id_fkey, DROP CONSTRAINT score_pipeline_run_id_fkey, DROP CONSTRAINT score_pkey, DROP COLUMN id`);
-    await measure("  what-if, score table without its 2 foreign keys and surrogate id", addDays(asOf, -1));
-  }
+  const setup = `${onnx.workers ?? "2 (default)"} worker threads × ${onnx.threads ?? "1 (default)"} intra-op threads`;
+  await measure(`ONNX scoring end to end (features in → onnxruntime, ${setup} → score rows committed)`, asOf);
+  await measure("  again, replacing them (DELETE + COPY in one transaction)", asOf);
   // onnxruntime alone on the same rows, for reference.
   const scorer = await createOnnxScorer(head.onnx, MODEL_FEATURES.length, { intraOpNumThreads: THREADS });
   try {
@@ -178,7 +172,31 @@ async function scoringEndToEnd(url: string, pool: Pool, asOf: string, head: Depl
   }
 }
 
-async function trainerAndScoring(url: string, skipXgboost: boolean, whatIfLean: boolean): Promise<void> {
+/**
+ * The explanation step as the pipeline runs it: exact TreeSHAP on two threads over the scale-1
+ * feature matrix, reasons phrased and stored with the feature vectors in score_explanation
+ * (one transaction, binary COPY), committed.
+ */
+async function explanationsStored(pool: Pool, asOf: string, head: DeployedHead): Promise<void> {
+  const features = await computeFeatures(pool, asOf);
+  const client = await pool.connect();
+  try {
+    const t = performance.now();
+    const explain = await explainRows(features, [head], { threads: THREADS });
+    const tStore = performance.now();
+    await storeExplanations(client, features, explain);
+    const ms = performance.now() - t;
+    const rows = features.keys.length;
+    console.log(
+      `TreeSHAP explained and stored (pipeline path, ${THREADS} threads, reasons phrased → score_explanation committed): ${rows} rows in ${s(ms)}: ` +
+        `${Math.round(rows / (ms / 1000))} rows/s (TreeSHAP ${s(tStore - t)}, phrasing + COPY + commit ${s(performance.now() - tStore)}; load ${load()})`,
+    );
+  } finally {
+    client.release();
+  }
+}
+
+async function trainerAndScoring(url: string, skipXgboost: boolean, onnx: { workers?: number; threads?: number }): Promise<void> {
   const pool = createPgPool(url, 3);
   try {
     const last = (await pool.query<{ d: string }>("SELECT max(date)::text AS d FROM sales_line")).rows[0]!.d;
@@ -219,16 +237,18 @@ async function trainerAndScoring(url: string, skipXgboost: boolean, whatIfLean: 
     }
 
     // 2. ONNX end to end through the pipeline's own path (scoreFeatures → openScoreStore): the feature
-    // matrix in, onnxruntime batch by batch, rows COPied into the real score table (its indexes and
-    // foreign keys) and committed.
-    await scoringEndToEnd(url, pool, last, { name: "BUY_90D", model: ours.model, onnx: exportOnnx(ours.model) }, whatIfLean);
+    // matrix in, onnxruntime batch by batch on its worker thread, rows COPied into the real score
+    // table and committed.
+    const deployed: DeployedHead = { name: "BUY_90D", model: ours.model, onnx: exportOnnx(ours.model) };
+    await scoringEndToEnd(url, pool, last, deployed, onnx);
 
     // 3. TreeSHAP.
     const shapRows = Math.min(5_000, holdoutMatrix.nRows);
     const t2 = performance.now();
     treeShap(ours.model, holdoutMatrix, { rowStart: 0, rowEnd: shapRows });
     const shapMs = performance.now() - t2;
-    console.log(`TreeSHAP (exact, ${TREES} trees depth ${DEPTH}): ${shapRows} rows in ${s(shapMs)}: ${Math.round(shapRows / (shapMs / 1000))} rows/s`);
+    console.log(`TreeSHAP (exact, ${TREES} trees depth ${DEPTH}, 1 thread): ${shapRows} rows in ${s(shapMs)}: ${Math.round(shapRows / (shapMs / 1000))} rows/s`);
+    await explanationsStored(pool, last, deployed);
   } finally {
     await pool.end();
   }
@@ -248,8 +268,6 @@ async function pipelineChild(url: string, fullTraining: boolean): Promise<void> 
   const cpu = process.cpuUsage();
   console.log(JSON.stringify({ seconds: (performance.now() - t) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssMb: process.resourceUsage().maxRSS / 1024, scored: summary.scored, timings: summary.timingsMs, aucs: summary.metrics.map((m) => [m.head, m.model?.auc, m.logisticRegression?.auc, m.recencyCadence?.auc]) }));
 }
-
-const load = () => os.loadavg().map((l) => l.toFixed(1)).join(" ");
 
 async function pipelineAtScale(scale: number, fullTraining: boolean, profileDir?: string): Promise<void> {
   await withWorld(scale, async (url) => {
@@ -283,15 +301,19 @@ async function main(): Promise<void> {
       "pipeline-only": { type: "boolean", default: false },
       // The pipeline without its row budgets (DEFAULT_LIMITS): every row of every snapshot, for comparison.
       "full-training": { type: "boolean", default: false },
-      // Section 2 again on a score table without foreign keys and surrogate id (this throwaway database only).
-      "what-if-lean-score": { type: "boolean", default: false },
+      // onnxruntime workers and intra-op threads per worker for section 2 (default: the pipeline's, 2 × 1).
+      "onnx-workers": { type: "string" },
+      "onnx-threads": { type: "string" },
       // Writes a V8 CPU profile of the pipeline process into this folder (open it in Chrome DevTools).
       "profile-dir": { type: "string" },
     },
   });
   if (!values["pipeline-only"]) {
     const before = load();
-    await withWorld(Number(values.scale), (url) => trainerAndScoring(url, values["skip-xgboost"] ?? false, values["what-if-lean-score"] ?? false));
+    await withWorld(Number(values.scale), (url) => trainerAndScoring(url, values["skip-xgboost"] ?? false, {
+      workers: values["onnx-workers"] ? Number(values["onnx-workers"]) : undefined,
+      threads: values["onnx-threads"] ? Number(values["onnx-threads"]) : undefined,
+    }));
     console.log(`(sections 1–3: load average before ${before}, after ${load()})`);
   }
   for (const scale of (values["pipeline-scale"] ?? "1").split(",").map(Number).filter((n) => n > 0)) {

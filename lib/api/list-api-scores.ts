@@ -1,7 +1,7 @@
 import "server-only";
 // GET /api/v1/scores: the model's scores of one as-of date (default: the latest) for the clients
-// within the caller's scope, in (client, family) order — the order of score's unique index, so a page
-// is an index range scan — with a keyset cursor that also pins the as-of date, so a pipeline run
+// within the caller's scope, in (client, family) order — the order of score's primary key, so a page
+// is an index range scan (reasons joined from score_explanation, keyed alike) — with a keyset cursor that also pins the as-of date, so a pipeline run
 // finishing mid-pagination cannot mix two days' scores.
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/load-actor";
@@ -87,9 +87,10 @@ export async function listApiScores(db: DbTx, actor: Actor, query: ScoresQuery):
   const limit = params.add(query.limit + 1);
   const rows = await db.$queryRawUnsafe<RawScore[]>(
     `SELECT s.client_id, c.external_id, c.province_code, s.family_code, s.as_of::text AS as_of, s.p_buy_90d, s.p_churn_90d,
-            s.p_churn_180d, s.expected_days_to_next, s.segment::text AS segment, s.share_of_wallet, s.potential_unreliable, s.reasons
+            s.p_churn_180d, s.expected_days_to_next, s.segment::text AS segment, s.share_of_wallet, s.potential_unreliable, e.reasons
        FROM score s
        JOIN client c ON c.id = s.client_id
+       LEFT JOIN score_explanation e ON e.as_of = s.as_of AND e.client_id = s.client_id AND e.family_code = s.family_code
       WHERE ${where.join(" AND ")}
       ORDER BY s.client_id, s.family_code
       LIMIT ${limit}::int`,

@@ -131,8 +131,9 @@ export async function evaluateAgainstTruth(pool: Pool, truthDir: string, asOf?: 
   if (!date) throw new Error("No scores stored: run the pipeline first.");
   const families = await readTruthFamilies(truthDir);
   const { rows } = await pool.query<{ external_id: string; family_code: string; p_churn_90d: number; p_churn_180d: number | null; features: Buffer | null }>(
-    `SELECT c.external_id, s.family_code, s.p_churn_90d, s.p_churn_180d, s.features FROM score s JOIN client c ON c.id = s.client_id
-     WHERE s.as_of = $1 AND s.p_churn_90d IS NOT NULL AND s.features IS NOT NULL
+    `SELECT c.external_id, s.family_code, s.p_churn_90d, s.p_churn_180d, e.features FROM score s JOIN client c ON c.id = s.client_id
+       JOIN score_explanation e ON e.as_of = s.as_of AND e.client_id = s.client_id AND e.family_code = s.family_code
+     WHERE s.as_of = $1 AND s.p_churn_90d IS NOT NULL AND e.features IS NOT NULL
      ORDER BY s.client_id, s.family_code`,
     [date],
   );

@@ -10,18 +10,19 @@ const fmt = (v: number | null) => (v === null ? "" : String(Math.round(v * 1e6) 
 
 export async function exportScoresCsv(pool: Pool, asOf: string, write: (chunk: string) => Promise<void>): Promise<number> {
   await write(`${SCORES_CSV_HEADER}\n`);
-  let lastId = 0;
+  // Keyset pages in the primary key's order (as_of, client_id, family_code).
+  let after: [number, string] = [0, ""];
   let total = 0;
   for (;;) {
     const page = await pool.query<{
-      id: number; external_id: string; label: string; p_buy_90d: number | null; p_churn_90d: number | null;
+      client_id: number; family_code: string; external_id: string; label: string; p_buy_90d: number | null; p_churn_90d: number | null;
       p_churn_180d: number | null; expected_days_to_next: number | null; segment: string | null; share_of_wallet: number | null;
     }>(
-      `SELECT s.id, c.external_id, f.label, s.p_buy_90d, s.p_churn_90d, s.p_churn_180d, s.expected_days_to_next,
+      `SELECT s.client_id, s.family_code, c.external_id, f.label, s.p_buy_90d, s.p_churn_90d, s.p_churn_180d, s.expected_days_to_next,
               s.segment::text AS segment, s.share_of_wallet
        FROM score s JOIN client c ON c.id = s.client_id JOIN family f ON f.code = s.family_code
-       WHERE s.as_of = $1 AND s.id > $2 ORDER BY s.id LIMIT ${PAGE}`,
-      [asOf, lastId],
+       WHERE s.as_of = $1 AND (s.client_id, s.family_code) > ($2::int, $3::text) ORDER BY s.client_id, s.family_code LIMIT ${PAGE}`,
+      [asOf, after[0], after[1]],
     );
     if (!page.rows.length) break;
     const lines = page.rows.map((r) =>
@@ -39,7 +40,8 @@ export async function exportScoresCsv(pool: Pool, asOf: string, write: (chunk: s
     );
     await write(`${lines.join("\n")}\n`);
     total += page.rows.length;
-    lastId = page.rows.at(-1)!.id;
+    const last = page.rows.at(-1)!;
+    after = [last.client_id, last.family_code];
   }
   return total;
 }

@@ -8,6 +8,7 @@ import { HEADS } from "./heads";
 import { allSnapshotDates, DEFAULT_PLAN, planSnapshots, type PlanOptions } from "./plan-snapshots";
 import { explainRows, scoreFeatures, type DeployedHead, type ScoreResult } from "./score-as-of";
 import { storeModels } from "./store-models";
+import { storeExplanations } from "./store-explanations";
 import { openScoreStore } from "./store-scores";
 import { loadActiveModels } from "./load-active-models";
 import { trainHead, type TrainedHead, type TrainLimits } from "./train-head";
@@ -231,12 +232,26 @@ export async function runPipeline(pool: Pool, options: PipelineOptions): Promise
       deployed = trained.map((t) => ({ name: t.head.name, model: t.model, onnx: onnx.get(t.head.name)! }));
     }
 
-    // 4. Score and explain every client × family as of the date: features, TreeSHAP reasons, then
-    // onnxruntime batch by batch straight into the score table's COPY (one transaction).
+    // 4. Explain and score every client × family as of the date: features; TreeSHAP reasons, stored
+    // with the feature vectors in score_explanation; then onnxruntime batch by batch straight into the
+    // score table's COPY (one transaction each).
     await enter("score");
     const features = await timed("features", () => computeFeatures(pool, asOf));
     progress("score", 0.2);
-    const reasons = await timed("shap", () => explainRows(features, deployed));
+    const explain = await timed("shap", () => explainRows(features, deployed));
+    progress("score", 0.7);
+    const reasons = await timed("storeExplanations", async () => {
+      const client = await pool.connect();
+      let failure: Error | undefined;
+      try {
+        return await storeExplanations(client, features, explain);
+      } catch (error) {
+        failure = error instanceof Error ? error : new Error(String(error));
+        throw error;
+      } finally {
+        client.release(failure);
+      }
+    });
     progress("score", 0.8);
     await enter("store");
     const client = await pool.connect();
@@ -247,7 +262,7 @@ export async function runPipeline(pool: Pool, options: PipelineOptions): Promise
       const store = await openScoreStore(client, asOf, runId!, (result, i) => ({ segment: options.segmentOf?.(result, i) ?? null }));
       try {
         scores = await timed("scoreAndStore", () =>
-          scoreFeatures(features, deployed, { reasons, sink: store, onProgress: (_step, fraction) => progress("store", fraction) }),
+          scoreFeatures(features, deployed, { reasons: (r) => reasons[r]!, sink: store, onProgress: (_step, fraction) => progress("store", fraction) }),
         );
       } catch (error) {
         await store.abort(error instanceof Error ? error : new Error(String(error))).catch(() => {});
@@ -262,7 +277,7 @@ export async function runPipeline(pool: Pool, options: PipelineOptions): Promise
       client.release(storeFailure);
     }
     log(
-      `Puntuados ${scores.rows.length.toLocaleString("es-ES")} pares cliente × familia (características ${timingsMs.features} ms, TreeSHAP ${timingsMs.shap} ms, ONNX ${Math.round(scores.timings.onnxMs)} ms, guardado ${Math.round(scores.timings.sinkMs)} ms + ${timingsMs.commitScores} ms).`,
+      `Puntuados ${scores.rows.length.toLocaleString("es-ES")} pares cliente × familia (características ${timingsMs.features} ms, TreeSHAP ${timingsMs.shap} ms + guardado de explicaciones ${timingsMs.storeExplanations} ms, ONNX ${Math.round(scores.timings.onnxBusyMs)} ms en su hilo, puntuar y guardar ${timingsMs.scoreAndStore} ms + ${timingsMs.commitScores} ms).`,
     );
 
     // 5. Alerts.

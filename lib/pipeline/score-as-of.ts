@@ -1,11 +1,12 @@
-// Scores every client × family with a purchase on or before the date: features computed in
-// PostgreSQL, probabilities from the ONNX graphs (onnxruntime), reasons from exact TreeSHAP on the
-// same trees. Rows are scored in batches and each batch goes to the sink (the score store's COPY)
-// as soon as it is scored, so PostgreSQL ingests one batch while onnxruntime scores the next.
-import { computeFeatures, MODEL_FEATURES, selectColumns, type FeatureMatrix as FeatureRows, type FeatureSource } from "@/lib/features";
+// Scores every client × family with a purchase on or before the date (features computed in
+// PostgreSQL): probabilities from the ONNX graphs (onnxruntime, on a worker thread), and, as a step
+// of its own, reasons from exact TreeSHAP on the same trees (explainRows). Rows are scored in batches
+// and each batch goes to the sink (the score store's COPY) as soon as it is scored, so PostgreSQL
+// ingests one batch while onnxruntime scores the next ones.
+import { MODEL_FEATURES, selectColumns, type FeatureMatrix as FeatureRows } from "@/lib/features";
 import {
-  createFeatureMatrix, createOnnxScorer, selectRows, topContributions, treeShapParallel,
-  type FeatureMatrix, type GbmModel, type OnnxScorer, type ShapResult,
+  createFeatureMatrix, selectRows, startOnnxWorker, topContributions, treeShapParallel,
+  type FeatureMatrix, type GbmModel, type ShapResult,
 } from "@/ml";
 import { featureValuesView, type FeatureValues } from "./feature-values-view";
 import { ACTIVE_MIN_PURCHASE_DAYS_365, type HeadName } from "./heads";
@@ -35,10 +36,10 @@ export interface ScoredRow {
 }
 
 export interface ScoreTimings {
-  featuresMs: number;
-  /** Wall time inside onnxruntime's session.run. */
+  /** Wall time this thread waited for onnxruntime's results (its worker scores ahead meanwhile). */
   onnxMs: number;
-  shapMs: number;
+  /** Time onnxruntime's workers spent inside session.run, summed over workers (overlapping the rest). */
+  onnxBusyMs: number;
   /** Wall time in the sink (encoding rows, handing them to COPY, waiting for it to drain). */
   sinkMs: number;
 }
@@ -59,12 +60,16 @@ export interface ScoreSink {
 }
 
 export interface ScoreOptions {
-  /** onnxruntime intra-op threads. Default 2. */
+  /** onnxruntime worker threads, batches dealt round-robin. Default 2 (one per core; see README). */
+  workers?: number;
+  /** onnxruntime intra-op threads per worker (the worker thread is one). Default 1. */
   threads?: number;
-  reasonsPerHead?: number;
   /** Rows per onnxruntime run (and per hand-over to the sink). */
   batchRows?: number;
-  /** Reasons per row; default: exact TreeSHAP of the purchase and churn heads (explainRows). */
+  /**
+   * Reasons carried by each scored row (the alert step reads them); default none. Explaining is a
+   * step of its own: explainRows (TreeSHAP), then storeExplanations, which returns them phrased.
+   */
   reasons?: (row: number) => RowReasons;
   sink?: ScoreSink;
   onProgress?: (step: string, fraction: number) => void;
@@ -73,16 +78,8 @@ export interface ScoreOptions {
 const FAMILY_LABEL: Record<string, string> = { C1: "Familia C1", C2: "Familia C2", T1: "Familia T1", T2: "Familia T2" };
 /** Small enough that a batch's rows fit the socket buffers while the next batch is scored. */
 const DEFAULT_BATCH_ROWS = 4_096;
-
-export async function scoreAsOf(source: FeatureSource, asOf: string, heads: DeployedHead[], options: ScoreOptions = {}): Promise<ScoreResult> {
-  const t = performance.now();
-  options.onProgress?.("features", 0);
-  const features = await computeFeatures(source, asOf);
-  const featuresMs = performance.now() - t;
-  const result = await scoreFeatures(features, heads, options);
-  result.timings.featuresMs = featuresMs;
-  return result;
-}
+/** Batches handed to onnxruntime's workers ahead of the one being stored. */
+const IN_FLIGHT = 3;
 
 /** The model inputs of a feature matrix, as `ml/` takes them. */
 export function modelMatrix(features: FeatureRows): FeatureMatrix {
@@ -131,37 +128,60 @@ function activeRows(features: FeatureRows): (row: number) => boolean {
   return (row) => features.values[row * width + column]! >= ACTIVE_MIN_PURCHASE_DAYS_365;
 }
 
-/** Scores a feature matrix already computed: onnxruntime per batch, each batch handed to the sink. */
+/** Reasons of a row that was not explained (explanations are a step of their own). */
+const NO_REASONS: RowReasons = Object.freeze({ buy: [], churn: [] }) as RowReasons;
+
+/**
+ * Scores a feature matrix already computed: onnxruntime on worker threads (batches dealt round-robin),
+ * with the next batches queued while this thread turns the last one into rows and hands them to the
+ * sink, in order (so scoring, encoding and PostgreSQL's ingestion overlap).
+ */
 export async function scoreFeatures(features: FeatureRows, heads: readonly DeployedHead[], options: ScoreOptions = {}): Promise<ScoreResult> {
   const n = features.keys.length;
   const matrix = modelMatrix(features);
-  const timings: ScoreTimings = { featuresMs: 0, onnxMs: 0, shapMs: 0, sinkMs: 0 };
-
-  let t = performance.now();
-  options.onProgress?.("shap", 0);
-  const reasonsOf = options.reasons ?? (await explainRows(features, heads, { matrix, reasonsPerHead: options.reasonsPerHead, threads: options.threads }));
-  timings.shapMs = performance.now() - t;
-
+  const timings: ScoreTimings = { onnxMs: 0, onnxBusyMs: 0, sinkMs: 0 };
+  const reasonsOf = options.reasons ?? (() => NO_REASONS);
   const result: ScoreResult = { asOf: features.asOf, names: features.names, features: features.values, rows: new Array(n), timings };
   const valuesOf = featureValuesView(features.names, features.values);
   const isActive = activeRows(features);
-  const scorers = new Map<HeadName, OnnxScorer>();
+  const models = heads.map((h) => h.onnx);
+  const started = await Promise.allSettled(
+    Array.from({ length: Math.max(1, options.workers ?? 2) }, () => startOnnxWorker(models, MODEL_FEATURES.length, { intraOpNumThreads: options.threads ?? 1 })),
+  );
+  const workers = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
+  const failed = started.find((s) => s.status === "rejected");
+  if (failed) {
+    for (const worker of workers) await worker.release();
+    throw failed.reason;
+  }
+  const column = (name: HeadName) => heads.findIndex((h) => h.name === name);
+  const [buyAt, churn90At, churn180At, daysAt] = [column("BUY_90D"), column("CHURN_90D"), column("CHURN_180D"), column("DAYS_TO_NEXT")];
   try {
-    for (const head of heads) {
-      scorers.set(head.name, await createOnnxScorer(head.onnx, MODEL_FEATURES.length, { intraOpNumThreads: options.threads ?? 2 }));
-    }
     const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
     const width = MODEL_FEATURES.length;
-    for (let start = 0; start < n; start += batchRows) {
+    const batches = Math.ceil(n / batchRows);
+    const submit = (b: number) => {
+      const start = b * batchRows;
+      const end = Math.min(n, start + batchRows);
+      return workers[b % workers.length]!.run(matrix.data.subarray(start * width, end * width), end - start);
+    };
+    // Batches queued in the worker, oldest first (a failure is reported when its batch is awaited).
+    const queued: Promise<Float32Array[]>[] = [];
+    const enqueue = (b: number) => {
+      const run = submit(b);
+      run.catch(() => {});
+      queued.push(run);
+    };
+    for (let b = 0; b < Math.min(batches, IN_FLIGHT); b++) enqueue(b);
+    for (let b = 0; b < batches; b++) {
+      const start = b * batchRows;
       const end = Math.min(n, start + batchRows);
       options.onProgress?.("onnx", start / n);
-      t = performance.now();
-      const batch = new Map<HeadName, Float32Array>();
-      for (const [name, scorer] of scorers) {
-        batch.set(name, (await scorer.scoreRows(matrix.data.subarray(start * width, end * width), end - start)).prediction);
-      }
+      let t = performance.now();
+      const predictions = await queued.shift()!;
       timings.onnxMs += performance.now() - t;
-      const buy = batch.get("BUY_90D"), churn90 = batch.get("CHURN_90D"), churn180 = batch.get("CHURN_180D"), days = batch.get("DAYS_TO_NEXT");
+      if (b + IN_FLIGHT < batches) enqueue(b + IN_FLIGHT);
+      const buy = predictions[buyAt], churn90 = predictions[churn90At], churn180 = predictions[churn180At], days = predictions[daysAt];
       for (let r = start; r < end; r++) {
         const i = r - start;
         const key = features.keys[r]!;
@@ -185,7 +205,10 @@ export async function scoreFeatures(features: FeatureRows, heads: readonly Deplo
       }
     }
   } finally {
-    for (const scorer of scorers.values()) await scorer.release();
+    for (const worker of workers) {
+      timings.onnxBusyMs += worker.busyMs;
+      await worker.release();
+    }
   }
   return result;
 }

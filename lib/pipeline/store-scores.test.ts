@@ -1,11 +1,13 @@
-// The score store against a real PostgreSQL: what the binary COPY writes is what was scored (NULL for
-// what does not exist, the feature vector byte for byte, reasons with awkward text), a date's
-// scores are replaced in one transaction, and an abandoned store leaves the previous ones.
+// The score and explanation stores against a real PostgreSQL: what the binary COPY writes is what was
+// scored (NULL for what does not exist) and explained (the feature vector byte for byte, reasons
+// with awkward text), a date's rows are replaced in one transaction, and an abandoned store leaves
+// the previous ones.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/helpers/test-database";
 import { featureValuesView } from "./feature-values-view";
 import type { ScoreResult, ScoredRow } from "./score-as-of";
+import { storeExplanations } from "./store-explanations";
 import { openScoreStore, storeScores } from "./store-scores";
 
 let t: TestDatabase;
@@ -46,21 +48,21 @@ function result(asOf: string, pBuy: number[]): ScoreResult {
       churn: [],
     },
   }));
-  return { asOf, names: NAMES, features, rows, timings: { featuresMs: 0, onnxMs: 0, shapMs: 0, sinkMs: 0 } };
+  return { asOf, names: NAMES, features, rows, timings: { onnxMs: 0, onnxBusyMs: 0, sinkMs: 0 } };
 }
 
 const read = async (asOf: string) =>
   (
     await pool.query(
       `SELECT client_id, family_code, pipeline_run_id, p_buy_90d, p_churn_90d, p_churn_180d, expected_days_to_next, segment::text AS segment,
-              share_of_wallet, potential_unreliable, features, reasons
+              share_of_wallet, potential_unreliable
        FROM score WHERE as_of = $1 ORDER BY client_id, family_code`,
       [asOf],
     )
   ).rows;
 
 describe("storeScores", () => {
-  it("stores every column as scored: NULL where nothing exists, the float32 feature vector byte for byte", async () => {
+  it("stores every column as scored: NULL where nothing exists", async () => {
     const scored = result("2025-06-30", [0.75, Number.NaN, 0.1]);
     const segments = ["LOYAL", null, "TECHNICAL"];
     const client = await pool.connect();
@@ -75,11 +77,6 @@ describe("storeScores", () => {
       ["T1", runId, null, null, null, 40.5, null, null, true],
       ["C2", runId, 0.1, null, null, null, "TECHNICAL", 1.5, false],
     ]);
-    for (const [i, row] of rows.entries()) {
-      const stored = new Float32Array(new Uint8Array(row.features as Buffer).buffer.slice(0));
-      expect([...stored]).toEqual([...scored.features.subarray(i * 3, i * 3 + 3)]);
-      expect(row.reasons).toEqual(JSON.parse(JSON.stringify(scored.rows[i]!.reasons)));
-    }
   });
 
   it("replaces a date's scores, and an abandoned store leaves them as they were", async () => {
@@ -97,5 +94,51 @@ describe("storeScores", () => {
     } finally {
       client.release();
     }
+  });
+});
+
+describe("storeExplanations", () => {
+  it("stores the float32 feature vector byte for byte and the reasons as phrased, replacing the date's", async () => {
+    const scored = result("2025-06-30", [0.75, 0.5, 0.1]);
+    const matrix = { asOf: scored.asOf, keys: scored.rows.map((r) => ({ clientId: r.clientId, familyCode: r.familyCode })), names: NAMES, values: scored.features };
+    const client = await pool.connect();
+    try {
+      await storeExplanations(client, matrix, () => ({ buy: [], churn: [] }));
+      const reasons = await storeExplanations(client, matrix, (i) => scored.rows[i]!.reasons);
+      expect(reasons).toEqual(scored.rows.map((r) => r.reasons));
+    } finally {
+      client.release();
+    }
+    const rows = (
+      await pool.query(`SELECT client_id, family_code, features, reasons FROM score_explanation WHERE as_of = $1 ORDER BY client_id, family_code`, ["2025-06-30"])
+    ).rows;
+    expect(rows.map((r) => r.family_code)).toEqual(["C1", "T1", "C2"]);
+    for (const [i, row] of rows.entries()) {
+      const stored = new Float32Array(new Uint8Array(row.features as Buffer).buffer.slice(0));
+      expect([...stored]).toEqual([...scored.features.subarray(i * 3, i * 3 + 3)]);
+      expect(row.reasons).toEqual(JSON.parse(JSON.stringify(scored.rows[i]!.reasons)));
+    }
+  });
+});
+
+describe("what the dropped foreign keys did, by trigger", () => {
+  it("deleting a run leaves its scores without a run; deleting a client deletes its scores and explanations", async () => {
+    const other = (await pool.query<{ id: number }>(`INSERT INTO pipeline_run (as_of, status, trigger) VALUES ('2025-07-31', 'RUNNING', 'CLI') RETURNING id`)).rows[0]!.id;
+    const scored = result("2025-07-31", [0.2, 0.3, 0.4]);
+    const client = await pool.connect();
+    try {
+      await storeScores(client, scored, other, () => ({ segment: null }));
+      await storeExplanations(client, { asOf: scored.asOf, keys: scored.rows.map((r) => ({ clientId: r.clientId, familyCode: r.familyCode })), names: NAMES, values: scored.features }, (i) => scored.rows[i]!.reasons);
+    } finally {
+      client.release();
+    }
+    await pool.query("DELETE FROM pipeline_run WHERE id = $1", [other]);
+    expect((await read("2025-07-31")).map((r) => r.pipeline_run_id)).toEqual([null, null, null]);
+    expect((await read("2025-06-30")).every((r) => r.pipeline_run_id === runId)).toBe(true);
+
+    await pool.query("DELETE FROM client WHERE id = $1", [clients[1]]);
+    expect((await read("2025-07-31")).map((r) => r.family_code)).toEqual(["C1", "T1"]);
+    const explained = await pool.query("SELECT DISTINCT client_id FROM score_explanation");
+    expect(explained.rows.map((r) => r.client_id)).toEqual([clients[0]]);
   });
 });

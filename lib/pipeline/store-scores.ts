@@ -1,7 +1,8 @@
 // Replaces the scores of one as-of date (one transaction, binary COPY): p_buy/p_churn/days, segment,
-// share of wallet, the feature vector and the SHAP reasons. openScoreStore is the scorer's sink:
-// rows are encoded batch by batch while onnxruntime scores the next batch, and PostgreSQL ingests
-// them meanwhile; storeScores stores a result already scored.
+// share of wallet — one lean row per pair (the feature vector and the reasons are stored apart, by
+// storeExplanations). openScoreStore is the scorer's sink: rows are encoded batch by batch while
+// onnxruntime scores the next batch, and PostgreSQL ingests them meanwhile; storeScores stores a
+// result already scored.
 import type { PoolClient } from "pg";
 import { BinaryCopyEncoder } from "@/lib/db/binary-copy";
 import { openCopyWriter } from "@/lib/db/copy-writer";
@@ -20,8 +21,8 @@ export interface ScoreStore extends ScoreSink {
 }
 
 const COPY_SQL = `COPY score (as_of, client_id, family_code, pipeline_run_id, p_buy_90d, p_churn_90d, p_churn_180d,
-  expected_days_to_next, segment, share_of_wallet, potential_unreliable, features, reasons) FROM STDIN WITH (FORMAT binary)`;
-const FIELDS = 13;
+  expected_days_to_next, segment, share_of_wallet, potential_unreliable) FROM STDIN WITH (FORMAT binary)`;
+const FIELDS = 11;
 /** Bytes of encoded rows handed to the COPY stream at a time. */
 const CHUNK_BYTES = 1 << 20;
 
@@ -63,8 +64,6 @@ export async function openScoreStore(
       const shareColumn = result.names.indexOf("share_of_wallet_365");
       const unreliableColumn = result.names.indexOf("potential_unreliable");
       const values = result.features;
-      // The feature vector as float32 little-endian, straight from the matrix (bytea).
-      const bytes = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
       let wait: Promise<void> | undefined;
       for (let i = start; i < end; i++) {
         const row = result.rows[i]!;
@@ -81,9 +80,7 @@ export async function openScoreStore(
           .float8(row.expectedDaysToNext)
           .text(extras(result, i).segment)
           .float8(shareColumn < 0 ? null : values[base + shareColumn]!)
-          .bool(unreliableColumn >= 0 && values[base + unreliableColumn] === 1)
-          .bytea(bytes.subarray(base * 4, (base + width) * 4))
-          .jsonb(JSON.stringify(row.reasons));
+          .bool(unreliableColumn >= 0 && values[base + unreliableColumn] === 1);
         pendingRows++;
         if (encoder.length >= CHUNK_BYTES) wait = handOver(false) ?? wait;
       }

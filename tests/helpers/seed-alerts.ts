@@ -215,7 +215,6 @@ export async function seedScore(
       pChurn90d: input.pChurn90d ?? 0.72,
       pChurn180d: 0.8,
       expectedDaysToNext: 40,
-      features: null,
     },
   });
 }

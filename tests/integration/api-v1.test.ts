@@ -251,4 +251,19 @@ describe("GET /api/v1/scores", () => {
       "client_id,province_code,family_code,as_of,p_buy_90d,p_churn_90d,p_churn_180d,expected_days_to_next,segment,share_of_wallet,potential_unreliable,buy_reasons,churn_reasons",
     );
   });
+
+  it("gives each score the reasons of its explanation (stored apart, keyed alike), none where there is none", async () => {
+    await t.db.scoreExplanation.create({
+      data: {
+        asOf: new Date(`${asOf}T00:00:00Z`),
+        clientId: clientIds["280001"]!,
+        familyCode: "C1",
+        reasons: { buy: [{ feature: "recency_days", contribution: 0.4, text: "Compra cada 30 días" }], churn: [{ feature: "x", contribution: 0.1, text: "Baja" }] },
+      },
+    });
+    const body = (await (await call(scoresGet, `/api/v1/scores?as_of=${asOf}&family=C1`, bearer(tokens.madrid))).json()) as {
+      data: { clientId: string; reasons: { buy: string[]; churn: string[] } }[];
+    };
+    expect(body.data.map((s) => [s.clientId, s.reasons])).toEqual([["280001", { buy: ["Compra cada 30 días"], churn: ["Baja"] }]]);
+  });
 });
