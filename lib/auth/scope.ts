@@ -34,3 +34,13 @@ export function scopeClientsSql(actor: Actor, clientAlias: string, offset = 1): 
   const provinces = scopeProvincesSql(actor, "scope_p", offset);
   return { sql: `${clientAlias}.province_code IN (SELECT scope_p.code FROM province scope_p WHERE ${provinces.sql})`, params: provinces.params };
 }
+
+/** SQL condition on an alert alias (e.g. `a`) for raw queries: alerts whose client the actor sees, read
+ *  from the alert's own copy of its client's province (`alert.province_code`, kept equal to the
+ *  client's by triggers in the database), so scoping alerts needs no join to client. Same provinces as
+ *  `scopeClientsSql`; parameters are numbered from `offset`. */
+export function scopeAlertsSql(actor: Actor, alertAlias: string, offset = 1): { sql: string; params: unknown[] } {
+  if (actor.role === "ADMIN") return { sql: "TRUE", params: [] };
+  const provinces = scopeProvincesSql(actor, "scope_p", offset);
+  return { sql: `${alertAlias}.province_code IN (SELECT scope_p.code FROM province scope_p WHERE ${provinces.sql})`, params: provinces.params };
+}

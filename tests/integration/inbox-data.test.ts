@@ -107,6 +107,57 @@ describe("inbox page", () => {
     await t.db.alert.delete({ where: { id: alert.id } });
   });
 
+  it("follows a client that moves to another province: its alerts leave the old delegate's inbox", async () => {
+    // The inbox scopes alerts by their copy of the client's province (alert.province_code), which the
+    // database keeps: filled on insert, followed when the client's province changes (as an import does).
+    const mover = await t.db.client.create({ data: { externalId: "287777", provinceCode: "28" }, select: { id: true } });
+    const alert = await seedAlert(t.db, { clientId: mover.id, familyCode: "C2", motive: "CAPTURE", asOf: AS_OF });
+    const provinceOf = async () =>
+      (await pool.query<{ province_code: string | null }>("SELECT province_code FROM alert WHERE id = $1", [alert.id])).rows[0]!.province_code;
+    expect(await provinceOf()).toBe("28");
+    const before = await getInboxPage(pool, madrid, query(), TODAY);
+    expect((await getInboxPage(pool, madrid, query({ q: "287777" }), TODAY)).rows.map((row) => row.id)).toEqual([alert.id]);
+
+    await pool.query("UPDATE client SET province_code = '08' WHERE id = $1", [mover.id]);
+    expect(await provinceOf()).toBe("08");
+    for (const db of [pool, t.db]) {
+      expect((await getInboxPage(db, madrid, query({ q: "287777" }), TODAY)).total).toBe(0);
+      expect((await getInboxPage(db, madrid, query(), TODAY)).tabCounts.pending).toBe(before.tabCounts.pending - 1);
+      expect(await getAlertDetail(db, madrid, alert.id, TODAY)).toBeNull();
+      expect(await getAlertDetail(db, barcelona, alert.id, TODAY)).not.toBeNull();
+    }
+    // The copy cannot be written past the client: a direct write is overwritten with the client's province.
+    await pool.query("UPDATE alert SET province_code = '28' WHERE id = $1", [alert.id]);
+    expect(await provinceOf()).toBe("08");
+    // Moving back brings it back.
+    await pool.query("UPDATE client SET province_code = '28' WHERE id = $1", [mover.id]);
+    expect((await getInboxPage(pool, madrid, query({ q: "287777" }), TODAY)).rows.map((row) => row.id)).toEqual([alert.id]);
+    await t.db.alert.delete({ where: { id: alert.id } });
+    await t.db.client.delete({ where: { id: mover.id } });
+  });
+
+  it("keeps each province's client count exact through inserts, upserts, moves and deletes", async () => {
+    const counted = async () =>
+      (await pool.query<{ code: string; client_count: number; real: number }>(
+        "SELECT p.code, p.client_count, (SELECT count(*)::int FROM client c WHERE c.province_code = p.code) AS real FROM province p ORDER BY p.code",
+      )).rows;
+    const territory = async (actor: Actor) => (await getInboxPage(pool, actor, query(), TODAY)).territory[0]!.clients;
+    const madridBefore = await territory(madrid);
+    const barcelonaBefore = await territory(barcelona);
+    await pool.query(`INSERT INTO client (external_id, province_code) VALUES ('28c1', '28'), ('28c2', '28'), ('08c1', '08'), ('xxc1', NULL)`);
+    expect([await territory(madrid), await territory(barcelona)]).toEqual([madridBefore + 2, barcelonaBefore + 1]);
+    // An import's upsert: one row moves (28 → 08), one stays, one is new.
+    await pool.query(
+      `INSERT INTO client (external_id, province_code) VALUES ('28c1', '08'), ('28c2', '28'), ('08c2', '08')
+       ON CONFLICT (external_id) DO UPDATE SET province_code = EXCLUDED.province_code`,
+    );
+    expect([await territory(madrid), await territory(barcelona)]).toEqual([madridBefore + 1, barcelonaBefore + 3]);
+    await pool.query(`UPDATE client SET province_code = '28' WHERE external_id = 'xxc1'`);
+    await pool.query(`DELETE FROM client WHERE external_id IN ('28c1', '28c2', '08c1', '08c2', 'xxc1')`);
+    expect([await territory(madrid), await territory(barcelona)]).toEqual([madridBefore, barcelonaBefore]);
+    for (const row of await counted()) expect(row.client_count, row.code).toBe(row.real);
+  });
+
   it("puts a snooze whose date has come back into Pendientes, and the others in Pospuestas", async () => {
     const pending = await getInboxPage(t.db, madrid, query({ q: "280001" }), TODAY);
     expect(pending.rows.map((row) => row.id).sort()).toEqual([ids.richChurn, ids.richSnoozedPast].sort());

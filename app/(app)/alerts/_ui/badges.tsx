@@ -7,11 +7,8 @@ type Band = "HIGH" | "MEDIUM" | "LOW";
 const SCORE: Intl.NumberFormatOptions = { maximumFractionDigits: 3 };
 type Status = "OPEN" | "SNOOZED" | "ATTENDED" | "DISMISSED" | "EXPIRED";
 
-const BAND_STYLE: Record<Band, string> = {
-  HIGH: "bg-red-50 text-red-700 ring-red-600/20",
-  MEDIUM: "bg-amber-50 text-amber-800 ring-amber-600/20",
-  LOW: "bg-gray-50 text-gray-600 ring-gray-500/20",
-};
+// Short class names (app/globals.css): the pill repeats on every inbox row.
+const BAND_CLASS: Record<Band, string> = { HIGH: "priority-pill band-high", MEDIUM: "priority-pill band-medium", LOW: "priority-pill band-low" };
 
 const STATUS_STYLE: Record<Status, string> = {
   OPEN: "bg-blue-50 text-blue-700",
@@ -25,7 +22,7 @@ export function PriorityBadge({ band, score, locale }: { band: Band; score?: num
   const t = translator(locale);
   return (
     <span
-      className={`priority-pill ${BAND_STYLE[band]}`}
+      className={BAND_CLASS[band]}
       title={score === undefined ? undefined : numberFormat(locale === "es" ? "es-ES" : "en-GB", SCORE).format(score)}
       data-testid="priority-badge"
     >
