@@ -29,9 +29,9 @@ import { LineBuffer } from "./line-buffer";
 import { clientRef, loadSalesReferences, type ClientRef, type ProductRef, type SalesReferences } from "./sales-references";
 
 /** Lines per chunk: big enough that per-chunk round trips vanish, small enough to hold two. */
-export const CHUNK_ROWS = 65_536;
+export const CHUNK_ROWS = 32_768;
 /** The first chunk is smaller, so that the database starts working early. */
-const FIRST_CHUNK_ROWS = 16_384;
+const FIRST_CHUNK_ROWS = 8_192;
 
 const STAGING_DDL = `CREATE TEMP TABLE staging_sales ON COMMIT DROP AS SELECT ${SALES_LINE_COLUMNS} FROM sales_line WITH NO DATA`;
 const COPY_DIRECT = `COPY sales_line (${SALES_LINE_COLUMNS}) FROM STDIN`;
