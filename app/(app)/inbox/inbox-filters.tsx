@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { CHANNELS, hasFilters, inboxHref, INBOX_SORTS, MOTIVES, PRIORITY_BANDS, type InboxQuery } from "@/lib/data/inbox/inbox-query";
 import type { FamilyOption, InboxProvince } from "@/lib/data/inbox/get-inbox-page";
 import { translator, type Locale } from "@/lib/i18n/messages";
@@ -87,9 +86,9 @@ export function InboxFilters({
             {t("inbox.filter.apply")}
           </button>
           {hasFilters(query) && (
-            <Link href={inboxHref({ ...query, band: null, motive: null, family: null, province: null, channel: null, q: null }, { page: 1 })} className="text-sm text-gray-600 underline">
+            <a href={inboxHref({ ...query, band: null, motive: null, family: null, province: null, channel: null, q: null }, { page: 1 })} className="text-sm text-gray-600 underline">
               {t("inbox.filter.clear")}
-            </Link>
+            </a>
           )}
         </div>
       </form>
@@ -101,9 +100,9 @@ export function InboxFilters({
               {t(`inbox.sort.${sort}`)}
             </span>
           ) : (
-            <Link key={sort} href={inboxHref(query, { sort, page: 1 })} className="rounded px-2 py-0.5 text-blue-700 hover:bg-blue-50">
+            <a key={sort} href={inboxHref(query, { sort, page: 1 })} className="rounded px-2 py-0.5 text-blue-700 hover:bg-blue-50">
               {t(`inbox.sort.${sort}`)}
-            </Link>
+            </a>
           ),
         )}
       </div>

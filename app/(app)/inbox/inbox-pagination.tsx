@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { InboxPage } from "@/lib/data/inbox/get-inbox-page";
 import { inboxHref, type InboxQuery } from "@/lib/data/inbox/inbox-query";
 import { translator, type Locale } from "@/lib/i18n/messages";
@@ -14,14 +13,14 @@ export function InboxPagination({ query, page, locale }: { query: InboxQuery; pa
       </span>
       <div className="flex gap-2">
         {page.page > 1 && (
-          <Link href={inboxHref(query, { page: Math.min(page.page - 1, page.pages) })} className={linkClass} rel="prev">
+          <a href={inboxHref(query, { page: Math.min(page.page - 1, page.pages) })} className={linkClass} rel="prev">
             {t("inbox.prev")}
-          </Link>
+          </a>
         )}
         {page.page < page.pages && (
-          <Link href={inboxHref(query, { page: page.page + 1 })} className={linkClass} rel="next">
+          <a href={inboxHref(query, { page: page.page + 1 })} className={linkClass} rel="next">
             {t("inbox.next")}
-          </Link>
+          </a>
         )}
       </div>
     </div>

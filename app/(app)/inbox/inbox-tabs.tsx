@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { INBOX_TABS, inboxHref, type InboxQuery, type InboxTab } from "@/lib/data/inbox/inbox-query";
 import { translator, type Locale } from "@/lib/i18n/messages";
 import { formatCount } from "@/app/(app)/alerts/_ui/format";
@@ -10,7 +9,7 @@ export function InboxTabs({ query, counts, locale }: { query: InboxQuery; counts
       {INBOX_TABS.map((tab) => {
         const active = tab === query.tab;
         return (
-          <Link
+          <a
             key={tab}
             href={inboxHref(query, { tab, page: 1 })}
             aria-current={active ? "page" : undefined}
@@ -21,7 +20,7 @@ export function InboxTabs({ query, counts, locale }: { query: InboxQuery; counts
             <span className={`ml-1 rounded-full px-2 py-0.5 text-xs ${active ? "bg-blue-100" : "bg-gray-100"}`} data-testid={`tab-count-${tab}`}>
               {formatCount(counts[tab])}
             </span>
-          </Link>
+          </a>
         );
       })}
     </nav>

@@ -7,6 +7,7 @@ import { InboxFilters } from "./inbox-filters";
 import { InboxPagination } from "./inbox-pagination";
 import { InboxTable } from "./inbox-table";
 import { InboxTabs } from "./inbox-tabs";
+import { SoftNavigation } from "./soft-navigation";
 import { formatCount } from "@/app/(app)/alerts/_ui/format";
 
 /** The delegate's inbox: everything it shows is in the URL, so a view can be shared or reloaded. */
@@ -17,7 +18,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const { territory: provinces, families } = page;
   const clients = provinces.reduce((sum, province) => sum + province.clients, 0);
   return (
-    <section className="space-y-5">
+    <section id="inbox" className="space-y-5">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">{t("inbox.title")}</h1>
         <p className="text-sm text-gray-600">
@@ -29,6 +30,8 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
       <InboxFilters query={query} provinces={provinces} families={families} locale={locale} />
       <InboxTable rows={page.rows} query={query} locale={locale} showProvince={provinces.length !== 1} />
       <InboxPagination query={query} page={page} locale={locale} />
+      {/* Tabs, sorting, pagination and rows are plain links: one handler keeps them client-side. */}
+      <SoftNavigation within="inbox" />
     </section>
   );
 }

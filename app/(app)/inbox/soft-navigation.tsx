@@ -1,7 +1,8 @@
 "use client";
 // Client-side navigation for the plain same-origin links inside one element, by event delegation: a
-// single client component instead of one `next/link` per row (each of which would be rendered on the
-// server and serialised into the page's RSC payload). No prefetching, as the row links had none.
+// single client component instead of one `next/link` per link (each of which is a client component
+// rendered on the server, serialised into the page's RSC payload and hydrated). No prefetching (the row
+// links had none before either; the tabs, sorting and pages are dynamic renders of the inbox itself).
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 

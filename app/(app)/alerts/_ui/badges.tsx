@@ -8,7 +8,7 @@ const SCORE: Intl.NumberFormatOptions = { maximumFractionDigits: 3 };
 type Status = "OPEN" | "SNOOZED" | "ATTENDED" | "DISMISSED" | "EXPIRED";
 
 // Short class names (app/globals.css): the pill repeats on every inbox row.
-const BAND_CLASS: Record<Band, string> = { HIGH: "priority-pill band-high", MEDIUM: "priority-pill band-medium", LOW: "priority-pill band-low" };
+export const BAND_CLASS: Record<Band, string> = { HIGH: "priority-pill band-high", MEDIUM: "priority-pill band-medium", LOW: "priority-pill band-low" };
 
 const STATUS_STYLE: Record<Status, string> = {
   OPEN: "bg-blue-50 text-blue-700",
@@ -18,12 +18,17 @@ const STATUS_STYLE: Record<Status, string> = {
   EXPIRED: "bg-gray-100 text-gray-500",
 };
 
+/** The priority score as the badge's tooltip shows it ("4291,36"). */
+export function formatScore(score: number, locale: Locale): string {
+  return numberFormat(locale === "es" ? "es-ES" : "en-GB", SCORE).format(score);
+}
+
 export function PriorityBadge({ band, score, locale }: { band: Band; score?: number; locale: Locale }) {
   const t = translator(locale);
   return (
     <span
       className={BAND_CLASS[band]}
-      title={score === undefined ? undefined : numberFormat(locale === "es" ? "es-ES" : "en-GB", SCORE).format(score)}
+      title={score === undefined ? undefined : formatScore(score, locale)}
       data-testid="priority-badge"
     >
       {t(`band.${band}`)}

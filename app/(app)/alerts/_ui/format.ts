@@ -54,9 +54,21 @@ export function formatPercent(value: number | null, locale: Locale): string | nu
 const DAY_WITH_YEAR: Intl.DateTimeFormatOptions = { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" };
 const DAY_WITHOUT_YEAR: Intl.DateTimeFormatOptions = { timeZone: "UTC", day: "numeric", month: "short" };
 
+// Formatted business dates, by locale and style: a page shows few distinct dates many times (every
+// row of an inbox page shares one contact window or two), and formatting one costs a Date and an
+// Intl call. Bounded: emptied once it holds a few thousand dates.
+const formattedDays = new Map<string, string>();
+
 /** A business date (yyyy-mm-dd, no time zone): "3 mar 2026". */
 export function formatDay(iso: string, locale: Locale, withYear = true): string {
-  return dateFormat(tag(locale), withYear ? DAY_WITH_YEAR : DAY_WITHOUT_YEAR).format(new Date(`${iso}T00:00:00Z`));
+  const key = `${locale}${withYear ? "Y" : "-"}${iso}`;
+  let text = formattedDays.get(key);
+  if (text === undefined) {
+    text = dateFormat(tag(locale), withYear ? DAY_WITH_YEAR : DAY_WITHOUT_YEAR).format(new Date(`${iso}T00:00:00Z`));
+    if (formattedDays.size >= 4096) formattedDays.clear();
+    formattedDays.set(key, text);
+  }
+  return text;
 }
 
 const INSTANT: Intl.DateTimeFormatOptions = { timeZone: "Europe/Madrid", dateStyle: "short", timeStyle: "short" };
