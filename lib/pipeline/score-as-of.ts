@@ -77,7 +77,7 @@ export interface ScoreOptions {
 
 const FAMILY_LABEL: Record<string, string> = { C1: "Familia C1", C2: "Familia C2", T1: "Familia T1", T2: "Familia T2" };
 /** Small enough that a batch's rows fit the socket buffers while the next batch is scored. */
-const DEFAULT_BATCH_ROWS = 4_096;
+const DEFAULT_BATCH_ROWS = 16_384;
 /** Batches handed to onnxruntime's workers ahead of the one being stored. */
 const IN_FLIGHT = 3;
 
