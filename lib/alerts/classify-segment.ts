@@ -13,6 +13,14 @@
 import type { AlertSettings } from "./alert-settings";
 import type { RuleCheck, ScoredPair, Segment, SegmentResult } from "./types";
 
+/**
+ * What the segment is decided from: the scorer classifies every pair while it stores the scores,
+ * so it hands in just these fields rather than a whole ScoredPair.
+ */
+export type SegmentInputs = Pick<ScoredPair, "block" | "potential" | "potentialUnreliable"> & {
+  context: Pick<ScoredPair["context"], "value365" | "value365PrevYear" | "purchaseDays365">;
+};
+
 type SegmentSettings = AlertSettings["segments"];
 
 function segmentOfShare(share: number, s: SegmentSettings): Segment {
@@ -21,7 +29,7 @@ function segmentOfShare(share: number, s: SegmentSettings): Segment {
   return "MARGINAL";
 }
 
-function fromShare(pair: ScoredPair, s: SegmentSettings): SegmentResult {
+function fromShare(pair: SegmentInputs, s: SegmentSettings): SegmentResult {
   const potential = pair.potential!;
   const share365 = pair.context.value365 / potential;
   const sharePrev365 = pair.context.value365PrevYear > 0 ? pair.context.value365PrevYear / potential : null;
@@ -47,7 +55,7 @@ function fromShare(pair: ScoredPair, s: SegmentSettings): SegmentResult {
   return { segment, method: "share", share365, sharePrev365, heldByHysteresis, checks };
 }
 
-function fromHistory(pair: ScoredPair, s: SegmentSettings): SegmentResult {
+function fromHistory(pair: SegmentInputs, s: SegmentSettings): SegmentResult {
   const { purchaseDays365, value365, value365PrevYear } = pair.context;
   const regular = purchaseDays365 >= s.historyLoyalMinPurchaseDays;
   const keepsLastYear =
@@ -74,7 +82,7 @@ function fromHistory(pair: ScoredPair, s: SegmentSettings): SegmentResult {
   return { segment, method: "history", share365: null, sharePrev365: null, heldByHysteresis, checks };
 }
 
-export function classifySegment(pair: ScoredPair, settings: AlertSettings): SegmentResult {
+export function classifySegment(pair: SegmentInputs, settings: AlertSettings): SegmentResult {
   if (pair.block === "TECHNICAL") {
     return { segment: "TECHNICAL", method: "technical", share365: null, sharePrev365: null, heldByHysteresis: false, checks: [] };
   }

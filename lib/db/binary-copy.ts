@@ -15,6 +15,7 @@ export class BinaryCopyEncoder {
   private buffer: Buffer;
   private at = 0;
   private headerWritten = false;
+  private readonly labels = new Map<string, Buffer>();
 
   constructor(initialBytes = 1 << 20) {
     this.buffer = Buffer.allocUnsafe(initialBytes);
@@ -102,6 +103,24 @@ export class BinaryCopyEncoder {
     const bytes = this.buffer.write(value, this.at + 4, "utf8");
     this.buffer.writeInt32BE(bytes, this.at);
     this.at += 4 + bytes;
+    return this;
+  }
+
+  /**
+   * Like text, for values drawn from a small set (codes, enum labels): each distinct value is encoded
+   * once and its bytes copied after that.
+   */
+  label(value: string | null): this {
+    if (value === null) return this.null();
+    let bytes = this.labels.get(value);
+    if (!bytes) {
+      bytes = Buffer.from(value, "utf8");
+      this.labels.set(value, bytes);
+    }
+    this.ensure(4 + bytes.length);
+    this.buffer.writeInt32BE(bytes.length, this.at);
+    bytes.copy(this.buffer, this.at + 4);
+    this.at += 4 + bytes.length;
     return this;
   }
 

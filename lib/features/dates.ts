@@ -25,8 +25,19 @@ export function toEpochDay(date: IsoDate): number {
   return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
 }
 
+// Formatting a date costs ~1.5 µs and the scorer formats one per client × family, while a run only
+// ever sees a few thousand distinct days: remembered, bounded so that no caller can grow it forever.
+const formattedDays = new Map<number, IsoDate>();
+const MAX_FORMATTED_DAYS = 100_000;
+
 export function fromEpochDay(day: number): IsoDate {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  let formatted = formattedDays.get(day);
+  if (formatted === undefined) {
+    formatted = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (formattedDays.size >= MAX_FORMATTED_DAYS) formattedDays.clear();
+    formattedDays.set(day, formatted);
+  }
+  return formatted;
 }
 
 export function daysBetween(from: IsoDate, to: IsoDate): number {

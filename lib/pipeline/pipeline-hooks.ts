@@ -6,7 +6,7 @@ import {
 } from "@/lib/alerts";
 import { createPrismaClient } from "@/lib/db/prisma";
 import type { PipelineOptions } from "./run-pipeline";
-import { toScoredPair } from "./to-scored-pair";
+import { segmentInputsOf, toScoredPair } from "./to-scored-pair";
 
 export async function pipelineHooks(url: string): Promise<Pick<PipelineOptions, "segmentOf" | "alerts">> {
   const db = createPrismaClient(url, { max: 2 });
@@ -17,7 +17,7 @@ export async function pipelineHooks(url: string): Promise<Pick<PipelineOptions, 
     await db.$disconnect();
   }
   return {
-    segmentOf: (scores, index) => classifySegment(toScoredPair(scores.rows[index]!, scores.asOf, null), settings).segment,
+    segmentOf: (scores, index) => classifySegment(segmentInputsOf(scores.rows[index]!.values), settings).segment,
     alerts: async ({ pool, runId, asOf, scores, log }) => {
       const delegates = await pool.query<{ id: number; delegate_id: number | null }>(
         "SELECT c.id, p.delegate_id FROM client c LEFT JOIN province p ON p.code = c.province_code",

@@ -72,13 +72,13 @@ export async function openScoreStore(
           .row(FIELDS)
           .date(day)
           .int4(row.clientId)
-          .text(row.familyCode)
+          .label(row.familyCode)
           .int4(runId)
           .float8(row.pBuy90d)
           .float8(row.pChurn90d)
           .float8(row.pChurn180d)
           .float8(row.expectedDaysToNext)
-          .text(extras(result, i).segment)
+          .label(extras(result, i).segment)
           .float8(shareColumn < 0 ? null : values[base + shareColumn]!)
           .bool(unreliableColumn >= 0 && values[base + unreliableColumn] === 1);
         pendingRows++;

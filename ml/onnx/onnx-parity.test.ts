@@ -24,7 +24,7 @@ function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return d;
 }
 
-/** Rows whose values sit exactly on the model's thresholds (and NaN), to test routing at the edge. */
+/** Rows whose values sit exactly on the model's thresholds (and NaN, ±∞), to test routing at the edge. */
 function rowsOnThresholds(model: GbmModel, nRows: number, seed: number) {
   const rng = new Prng(seed);
   const f = model.featureNames.length;
@@ -34,7 +34,7 @@ function rowsOnThresholds(model: GbmModel, nRows: number, seed: number) {
   for (let r = 0; r < nRows; r++) {
     for (let j = 0; j < f; j++) {
       const u = rng.nextFloat();
-      data[r * f + j] = u < 0.15 || pool[j].length === 0 ? NaN : pool[j][rng.nextInt(pool[j].length)];
+      data[r * f + j] = u < 0.15 || pool[j].length === 0 ? NaN : u < 0.18 ? -Infinity : u < 0.21 ? Infinity : pool[j][rng.nextInt(pool[j].length)];
     }
   }
   return createFeatureMatrix(data, nRows, model.featureNames);
@@ -51,6 +51,15 @@ describe("ONNX export (TreeEnsemble, ai.onnx.ml 5)", () => {
     };
     expect(decoded.ir_version).toBe(10);
     expect(decoded.opset_import).toEqual([{ domain: "", version: 21 }, { domain: "ai.onnx.ml", version: 5 }]);
+    // NaN sent left by some nodes: those read a copy of their feature with NaN → −∞ (no per-node NaN test).
+    expect(decoded.graph.node.map((n) => n.op_type)).toEqual(["Gather", "IsNaN", "Where", "Concat", "TreeEnsemble", "Add", "Sigmoid"]);
+    const ensemble = (decoded.graph.node as { op_type: string; attribute: { name: string }[] }[]).find((n) => n.op_type === "TreeEnsemble")!;
+    expect(ensemble.attribute.map((a) => a.name)).not.toContain("nodes_missing_value_tracks_true");
+  });
+
+  it("adds no input columns when no node sends NaN left", () => {
+    const rightOnly: GbmModel = { ...model, trees: model.trees.map((t) => ({ ...t, defaultLeft: t.defaultLeft.map(() => 0) })) };
+    const decoded = onnxType("ModelProto").toObject(onnxType("ModelProto").decode(exportOnnx(rightOnly))) as { graph: { node: { op_type: string }[] } };
     expect(decoded.graph.node.map((n) => n.op_type)).toEqual(["TreeEnsemble", "Add", "Sigmoid"]);
   });
 
@@ -109,6 +118,13 @@ describe("ONNX export of a hand-built model", () => {
     const onnx = await (await scorerFor(model)).score(rows);
     expect(Array.from(onnx.margin)).toEqual(expected);
     expect(Array.from(onnx.prediction)).toEqual(expected);
+  });
+
+  it("routes NaN left through the −∞ column, and ±∞ like any value", async () => {
+    const extremes = featureMatrixFromRows([[-Infinity, -Infinity], [Infinity, Infinity], [Infinity, null]], ["a", "b"]);
+    const ts = Array.from(predictMargin(model, extremes));
+    expect(ts).toEqual([0.5 + 1 + 10 + 100, 0.5 + 3 + 10 + 200, 0.5 + 3 + 10 + 100]);
+    expect(Array.from((await (await scorerFor(model)).score(extremes)).margin)).toEqual(ts);
   });
 
   it("scores a subset selected from a larger matrix", async () => {
