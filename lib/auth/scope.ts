@@ -38,9 +38,10 @@ export function scopeClientsSql(actor: Actor, clientAlias: string, offset = 1): 
 /** SQL condition on an alert alias (e.g. `a`) for raw queries: alerts whose client the actor sees, read
  *  from the alert's own copy of its client's province (`alert.province_code`, kept equal to the
  *  client's by triggers in the database), so scoping alerts needs no join to client. Same provinces as
- *  `scopeClientsSql`; parameters are numbered from `offset`. */
+ *  `scopeClientsSql`, collected once per statement into an array (a membership test per alert is
+ *  cheaper than joining each one); parameters are numbered from `offset`. */
 export function scopeAlertsSql(actor: Actor, alertAlias: string, offset = 1): { sql: string; params: unknown[] } {
   if (actor.role === "ADMIN") return { sql: "TRUE", params: [] };
   const provinces = scopeProvincesSql(actor, "scope_p", offset);
-  return { sql: `${alertAlias}.province_code IN (SELECT scope_p.code FROM province scope_p WHERE ${provinces.sql})`, params: provinces.params };
+  return { sql: `${alertAlias}.province_code = ANY (ARRAY(SELECT scope_p.code FROM province scope_p WHERE ${provinces.sql}))`, params: provinces.params };
 }

@@ -221,6 +221,37 @@ describe("inbox page", () => {
     expect((await getInboxPage(t.db, madrid, query({ page: 3 }), TODAY)).rows).toHaveLength(0);
   });
 
+  it("merges open and due snoozed alerts into one order across pages, for every sort", async () => {
+    // Some open alerts, spread over the order, snoozed until a day that has come (pending) or not.
+    const due = madridOpen.filter((_, i) => i % 7 === 3).map((alert) => alert.id);
+    const later = madridOpen.filter((_, i) => i % 11 === 5).map((alert) => alert.id);
+    await t.db.alert.updateMany({ where: { id: { in: due } }, data: { status: "SNOOZED", snoozedUntil: new Date(`${addDays(TODAY, -2)}T00:00:00Z`) } });
+    await t.db.alert.updateMany({ where: { id: { in: later } }, data: { status: "SNOOZED", snoozedUntil: new Date(`${addDays(TODAY, 2)}T00:00:00Z`) } });
+    try {
+      const pending = (
+        await t.db.alert.findMany({
+          where: { delegateId: madrid.delegateId!, heldOut: false, OR: [{ status: "OPEN" }, { status: "SNOOZED", snoozedUntil: { lte: new Date(`${TODAY}T00:00:00Z`) } }] },
+          select: { id: true, priorityScore: true, expectedImpact: true, contactUntil: true },
+        })
+      ).map((a) => ({ ...a, until: a.contactUntil.toISOString().slice(0, 10) }));
+      type Pending = (typeof pending)[number];
+      const byPriority = (a: Pending, b: Pending) => b.priorityScore - a.priorityScore || b.id - a.id;
+      const orders: Record<InboxQuery["sort"], (a: Pending, b: Pending) => number> = {
+        priority: byPriority,
+        impact: (a, b) => b.expectedImpact - a.expectedImpact || byPriority(a, b),
+        window: (a, b) => a.until.localeCompare(b.until) || byPriority(a, b),
+      };
+      expect(pending.length).toBe(38 - later.length);
+      for (const [sort, order] of Object.entries(orders) as [InboxQuery["sort"], typeof byPriority][]) {
+        const pages = [];
+        for (const page of [1, 2]) pages.push(...(await getInboxPage(pool, madrid, query({ sort, page }), TODAY)).rows.map((row) => row.id));
+        expect(pages).toEqual([...pending].sort(order).map((a) => a.id));
+      }
+    } finally {
+      await t.db.alert.updateMany({ where: { id: { in: [...due, ...later] } }, data: { status: "OPEN", snoozedUntil: null } });
+    }
+  });
+
   it("carries the top reason in business language", async () => {
     const page = await getInboxPage(t.db, madrid, query({ q: "280001", motive: "CHURN_RISK" }), TODAY);
     expect(page.rows[0]!.topReason).toBe("Lleva 75 días sin comprar T1, 2,5 veces su ritmo habitual");

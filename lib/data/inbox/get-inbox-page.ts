@@ -1,12 +1,15 @@
 import "server-only";
 // One page of a delegate's inbox: the alerts of the clients within the actor's scope, never the
-// held-out control group, filtered, sorted and paginated in PostgreSQL — in ONE statement that makes
-// a single pass over the scope (narrow columns), counts every tab from it, takes the page's ids from
-// it, and only then reads those 25 rows in full. Two statements (rows; counts) would each walk the
-// whole scope: at scale 10 that doubled the database time per request. The same statement brings
-// what the page's header and filters need (the territory's provinces with their client counts, the
-// families): one round trip per page. The scope is read from alert.province_code (the client's
-// province, copied and kept by the database), so the scan over the delegate's alerts joins no client.
+// held-out control group, filtered, sorted and paginated in PostgreSQL, in ONE statement (one round
+// trip), which also brings what the page's header and filters need (the territory's provinces with
+// their client counts, the families):
+//   - the tab counts: one index-only pass over the scope (alert_inbox_idx carries every filter);
+//   - the page's 25 ids: alert_inbox_idx keeps each delegate's alerts of one status in priority order,
+//     so the default view reads the first 25 entries; "pending" is two statuses (open, and snoozed
+//     whose date has come), read as two ordered branches and merged;
+//   - only then those 25 rows in full.
+// The scope is read from alert.province_code (the client's province, copied and kept by the
+// database), so no scan over the delegate's alerts joins client.
 import type { Actor } from "@/lib/auth/load-actor";
 import { scopeAlertsSql, scopeProvincesSql } from "@/lib/auth/scope";
 import type { BandCode, ChannelCode, InboxQuery, InboxSort, InboxTab, MotiveCode } from "./inbox-query";
@@ -70,13 +73,15 @@ class SqlParams {
   }
 }
 
+/** A snooze whose date has come is back in the to-do list, without anyone having to wake it. */
+const snoozeOver = (today: string) => `(a.snoozed_until IS NULL OR a.snoozed_until <= ${today}::date)`;
+
 /** `today` is a parameter reference, added only by the tabs that use it (an unreferenced
  *  parameter has no type PostgreSQL can infer). */
 function tabConditions(today: () => string): Record<InboxTab, string> {
   return {
-    // A snooze whose date has come is back in the to-do list, without anyone having to wake it.
     get pending() {
-      return `(a.status = 'OPEN' OR (a.status = 'SNOOZED' AND (a.snoozed_until IS NULL OR a.snoozed_until <= ${today()}::date)))`;
+      return `(a.status = 'OPEN' OR (a.status = 'SNOOZED' AND ${snoozeOver(today())}))`;
     },
     get snoozed() {
       return `(a.status = 'SNOOZED' AND a.snoozed_until > ${today()}::date)`;
@@ -150,26 +155,35 @@ export function inboxPageSql(actor: Actor, query: InboxQuery, today: string): Sq
   params.values.push(...provinceScope.params);
   const limit = params.add(query.pageSize);
   const offset = params.add((query.page - 1) * query.pageSize);
-  // In `scoped`, the tab conditions and sort keys read the CTE's own columns (same names, alias a).
+  const order = ORDER_BY[query.sort];
+  // Pending = open ∪ snoozed-and-due: each branch is one (delegate, status) range of the index, read in
+  // order and cut at offset + limit, then the two are merged (for the other sorts each branch sorts).
+  const pageSql =
+    query.tab === "pending"
+      ? `SELECT a.id FROM (
+           (SELECT a.id, a.priority_score, a.expected_impact, a.contact_until FROM alert a
+             WHERE ${where} AND a.status = 'OPEN'
+             ORDER BY ${order} LIMIT ${limit}::int + ${offset}::int)
+           UNION ALL
+           (SELECT a.id, a.priority_score, a.expected_impact, a.contact_until FROM alert a
+             WHERE ${where} AND a.status = 'SNOOZED' AND ${snoozeOver((todayRef ??= params.add(today)))}
+             ORDER BY ${order} LIMIT ${limit}::int + ${offset}::int)) a
+         ORDER BY ${order}
+         LIMIT ${limit}::int OFFSET ${offset}::int`
+      : `SELECT a.id FROM alert a
+          WHERE ${where} AND ${tabs[query.tab]}
+          ORDER BY ${order}
+          LIMIT ${limit}::int OFFSET ${offset}::int`;
   const text = `
-    WITH scoped AS MATERIALIZED (
-      SELECT a.id, a.status, a.snoozed_until, a.priority_score, a.expected_impact, a.contact_until
-        FROM alert a
-       WHERE ${where}
-    ), page AS (
-      SELECT a.id FROM scoped a
-       WHERE ${tabs[query.tab]}
-       ORDER BY ${ORDER_BY[query.sort]}
-       LIMIT ${limit}::int OFFSET ${offset}::int
-    )
+    WITH page AS (${pageSql})
     SELECT (SELECT json_build_object(
               'pending', count(*) FILTER (WHERE ${tabs.pending}),
               'attended', count(*) FILTER (WHERE ${tabs.attended}),
               'dismissed', count(*) FILTER (WHERE ${tabs.dismissed}),
               'snoozed', count(*) FILTER (WHERE ${tabs.snoozed}))
-              FROM scoped a) AS counts,
+              FROM alert a WHERE ${where}) AS counts,
            (SELECT coalesce(json_agg(row_to_json(r) ORDER BY r.ord), '[]'::json) FROM (
-              SELECT row_number() OVER (ORDER BY ${ORDER_BY[query.sort]}) AS ord,
+              SELECT row_number() OVER (ORDER BY ${order}) AS ord,
                      a.id, a.version, c.external_id, p.name AS province_name, a.family_code, a.motive,
                      a.status, a.priority_band, a.priority_score, a.expected_impact,
                      a.contact_from::text AS contact_from, a.contact_until::text AS contact_until, a.channel,
