@@ -61,6 +61,19 @@ test("a delegate filters and sorts the inbox, all in the URL, never seeing the c
   await page.getByRole("link", { name: "Quitar filtros" }).click();
   await expect(rows(page)).toHaveCount(1);
   await expect(rows(page).first()).toContainText("Reactivación");
+
+  // The day's plan: what the engine fitted into the delegate's daily capacity (2 in this world).
+  await page.getByTestId("tab-pending").click();
+  await page.getByTestId("view-plan").click();
+  await expect(page).toHaveURL(/plan=today/);
+  await expect(page.getByTestId("plan-day")).toContainText("lista del motor del");
+  await expect(rows(page)).toHaveCount(2);
+  await expect(rows(page).nth(0)).toContainText("Riesgo de abandono");
+  await expect(rows(page).nth(1)).toContainText("Ventana de captación");
+  await expect(page.getByTestId("tab-count-pending")).toHaveText("2");
+  await page.getByTestId("view-all").click();
+  await expect(page).not.toHaveURL(/plan=/);
+  await expect(rows(page)).toHaveCount(4);
 });
 
 test("the alert page explains itself and the AI panel answers without a key", async ({ page }) => {

@@ -2,6 +2,7 @@
 // family, sales lines on a rhythm, a score, a potential, and alerts shaped like the engine's
 // (reasons and trace as lib/alerts/types.ts writes them).
 import { randomUUID } from "node:crypto";
+import { markShownAlerts } from "../../lib/alerts/shown-alerts";
 import type { Prisma } from "../../generated/prisma/client";
 import type { Db } from "../../lib/db/prisma";
 
@@ -269,4 +270,6 @@ export async function seedInboxE2eWorld(db: Db): Promise<void> {
   // Control group: recorded, never shown.
   await seedAlert(db, { clientId: b, familyCode: "T1", motive: "CHURN_RISK", band: "HIGH", priorityScore: 0.99, expectedImpact: 99999, heldOut: true, ...window });
   await seedAlert(db, { clientId: bcn, familyCode: "C1", motive: "REPLENISHMENT", band: "MEDIUM", priorityScore: 0.5, expectedImpact: 700, channel: "TELESALES", ...window });
+  // The alert step's daily capacity, at 2 a day: Madrid's plan is 280001's churn risk and 280002's capture.
+  await markShownAlerts(db, today, 2);
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listShownAlerts, markShownAlerts } from "../../lib/alerts/shown-alerts";
 import { loadActor, type Actor } from "../../lib/auth/load-actor";
 import { getAlertDetail } from "../../lib/data/inbox/get-alert-detail";
 import { getInboxPage } from "../../lib/data/inbox/get-inbox-page";
@@ -252,6 +253,40 @@ describe("inbox page", () => {
     }
   });
 
+  it("shows the engine's daily plan on its own, with what became of it in every tab", async () => {
+    const none = await getInboxPage(pool, madrid, query({ plan: true }), TODAY);
+    expect(none.planDay).toBeNull();
+    expect(none.total).toBe(0);
+    // The alert step's capacity: each delegate's top 5 eligible alerts of the day are stamped as shown.
+    await markShownAlerts(t.db, TODAY, 5);
+    const planned = (await listShownAlerts(t.db, { delegateId: madrid.delegateId! })).map((alert) => alert.id);
+    expect(planned).toHaveLength(5);
+    const attended = planned[2]!;
+    try {
+      const plan = await getInboxPage(pool, madrid, query({ plan: true }), TODAY);
+      expect(plan.planDay).toBe(TODAY);
+      expect((await getInboxPage(pool, madrid, query(), TODAY)).planDay).toBeNull(); // only read for the plan view
+      expect(plan.rows.map((row) => row.id)).toEqual(planned);
+      expect(plan.tabCounts).toEqual({ pending: 5, attended: 0, dismissed: 0, snoozed: 0 });
+      // Attended from the plan: it leaves the plan's Pendientes and shows in the plan's Atendidas.
+      await t.db.alert.update({ where: { id: attended }, data: { status: "ATTENDED", openKey: null, closedAt: new Date() } });
+      const after = await getInboxPage(pool, madrid, query({ plan: true }), TODAY);
+      expect(after.rows.map((row) => row.id)).toEqual(planned.filter((id) => id !== attended));
+      expect(after.tabCounts).toMatchObject({ pending: 4, attended: 1 });
+      expect((await getInboxPage(pool, madrid, query({ plan: true, tab: "attended" }), TODAY)).rows.map((row) => row.id)).toEqual([attended]);
+      // Filters narrow the plan like the rest of the inbox; another delegate's plan is theirs alone.
+      const motive = plan.rows[0]!.motive;
+      expect((await getInboxPage(pool, madrid, query({ plan: true, motive }), TODAY)).rows.every((row) => row.motive === motive)).toBe(true);
+      expect((await getInboxPage(pool, barcelona, query({ plan: true }), TODAY)).rows.map((row) => row.id)).toEqual([ids.barcelonaAlert]);
+      // The Prisma path answers the same.
+      expect(await getInboxPage(t.db, madrid, query({ plan: true }), TODAY)).toEqual(after);
+    } finally {
+      const alert = await t.db.alert.findUniqueOrThrow({ where: { id: attended }, select: { clientId: true, familyCode: true, motive: true } });
+      const openKey = `${alert.clientId}:${alert.familyCode}:${alert.motive}`;
+      await t.db.alert.update({ where: { id: attended }, data: { status: "OPEN", openKey, closedAt: null } });
+    }
+  });
+
   it("carries the top reason in business language", async () => {
     const page = await getInboxPage(t.db, madrid, query({ q: "280001", motive: "CHURN_RISK" }), TODAY);
     expect(page.rows[0]!.topReason).toBe("Lleva 75 días sin comprar T1, 2,5 veces su ritmo habitual");
@@ -296,8 +331,10 @@ describe("the web server's path (node-postgres pool, named prepared statements)"
 
 describe("inbox query in the URL", () => {
   it("drops unknown values instead of failing, and writes only what differs from the defaults", () => {
-    const parsed = parseInboxQuery({ tab: "nope", band: "HIGH", motive: "DROP TABLE", family: "t1", province: "2", sort: "impact", page: "-4", q: "  " });
-    expect(parsed).toMatchObject({ tab: "pending", band: "HIGH", motive: null, family: "T1", province: null, sort: "impact", page: 1, q: null });
+    const parsed = parseInboxQuery({ tab: "nope", band: "HIGH", motive: "DROP TABLE", family: "t1", province: "2", sort: "impact", page: "-4", q: "  ", plan: "yes" });
+    expect(parsed).toMatchObject({ tab: "pending", band: "HIGH", motive: null, family: "T1", province: null, sort: "impact", page: 1, q: null, plan: false });
+    expect(parseInboxQuery({ plan: "today" }).plan).toBe(true);
+    expect(inboxHref(parsed, { plan: true })).toBe("/inbox?band=HIGH&family=T1&plan=today&sort=impact");
     expect(inboxHref(parsed)).toBe("/inbox?band=HIGH&family=T1&sort=impact");
     expect(inboxHref(parsed, { page: 3, tab: "snoozed" })).toBe("/inbox?tab=snoozed&band=HIGH&family=T1&sort=impact&page=3");
     expect(inboxHref(parseInboxQuery({}))).toBe("/inbox");

@@ -16,7 +16,7 @@ export function InboxTable({ rows, query, locale, showProvince }: { rows: InboxR
   if (!rows.length) {
     return (
       <p className="rounded-lg border bg-white p-6 text-sm text-gray-500" data-testid="inbox-empty">
-        {hasFilters(query) ? t("inbox.noResults") : t("inbox.noAlerts")}
+        {hasFilters(query) ? t("inbox.noResults") : query.plan ? t("inbox.plan.empty") : t("inbox.noAlerts")}
       </p>
     );
   }

@@ -27,7 +27,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         </p>
       </div>
       <InboxTabs query={query} counts={page.tabCounts} locale={locale} />
-      <InboxFilters query={query} provinces={provinces} families={families} locale={locale} />
+      <InboxFilters query={query} provinces={provinces} families={families} planDay={page.planDay} locale={locale} />
       <InboxTable rows={page.rows} query={query} locale={locale} showProvince={provinces.length !== 1} />
       <InboxPagination query={query} page={page} locale={locale} />
       {/* Tabs, sorting, pagination and rows are plain links: one handler keeps them client-side. */}

@@ -49,6 +49,8 @@ export interface InboxPage {
   territory: InboxProvince[];
   /** The product families (reference data, not scoped): the family filter. */
   families: FamilyOption[];
+  /** In the plan view: the day of the engine's latest daily plan (yyyy-mm-dd), null before any. */
+  planDay: string | null;
 }
 
 export interface InboxProvince {
@@ -63,6 +65,13 @@ export interface FamilyOption {
   code: string;
   label: string;
 }
+
+/**
+ * The day of the engine's latest daily plan: the latest day it stamped alerts as shown within a
+ * delegate's daily capacity, among those still open (as listShownAlerts reads it; one probe of
+ * alert_shown_on_idx).
+ */
+const PLAN_DAY_SQL = `(SELECT max(x.trace #>> '{display,lastShownOn}') FROM alert x WHERE x.status = 'OPEN' AND NOT x.held_out)`;
 
 /** Collects positional parameters while a query's text is written. */
 class SqlParams {
@@ -117,6 +126,8 @@ function commonWhere(actor: Actor, query: InboxQuery, params: SqlParams): string
   if (query.channel) conditions.push(`a.channel = ${params.add(query.channel)}::"Channel"`);
   if (query.family) conditions.push(`a.family_code = ${params.add(query.family)}::text`);
   if (query.province) conditions.push(`a.province_code = ${params.add(query.province)}::text`);
+  // The plan's alerts in every status, so that the tabs show what became of it.
+  if (query.plan) conditions.push(`(a.trace #>> '{display,lastShownOn}') = ${PLAN_DAY_SQL}`);
   if (query.q) {
     conditions.push(`EXISTS (SELECT 1 FROM client c WHERE c.id = a.client_id AND c.external_id ILIKE ${params.add(`%${escapeLike(query.q)}%`)}::text)`);
   }
@@ -198,7 +209,8 @@ export function inboxPageSql(actor: Actor, query: InboxQuery, today: string): Sq
                                      ORDER BY p.region_code, p.name), '[]'::json)
               FROM province p WHERE ${provinceScope.sql}) AS territory,
            (SELECT coalesce(json_agg(json_build_object('code', f.code, 'label', f.label) ORDER BY f.code), '[]'::json)
-              FROM family f) AS families`;
+              FROM family f) AS families,
+           ${query.plan ? PLAN_DAY_SQL : "NULL::text"} AS plan_day`;
   return { text, values: params.values };
 }
 
@@ -227,6 +239,7 @@ interface RawPage {
   rows: RawRow[];
   territory: InboxProvince[];
   families: FamilyOption[];
+  plan_day: string | null;
 }
 
 export async function getInboxPage(db: SqlDb, actor: Actor, query: InboxQuery, today: string = madridToday()): Promise<InboxPage> {
@@ -242,5 +255,6 @@ export async function getInboxPage(db: SqlDb, actor: Actor, query: InboxQuery, t
     tabCounts,
     territory: result?.territory ?? [],
     families: result?.families ?? [],
+    planDay: result?.plan_day ?? null,
   };
 }

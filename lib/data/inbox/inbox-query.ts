@@ -25,6 +25,8 @@ export interface InboxQuery {
   channel: ChannelCode | null;
   /** Free text matched against the client's id. */
   q: string | null;
+  /** Only the latest daily plan: the alerts the engine put within the delegate's daily capacity. */
+  plan: boolean;
   sort: InboxSort;
   page: number;
   pageSize: number;
@@ -42,6 +44,7 @@ const querySchema = z.object({
   province: optional(z.string().regex(/^\d{2}$/)),
   channel: optional(z.enum(CHANNELS)),
   q: optional(z.string().trim().min(1).max(40)),
+  plan: z.literal("today").nullable().catch(null),
   sort: z.enum(INBOX_SORTS).catch("priority"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
@@ -60,10 +63,11 @@ export function parseInboxQuery(params: SearchParams): InboxQuery {
     province: single("province"),
     channel: single("channel"),
     q: single("q"),
+    plan: single("plan"),
     sort: single("sort") ?? undefined,
     page: single("page") ?? 1,
   });
-  return { ...parsed, pageSize: INBOX_PAGE_SIZE };
+  return { ...parsed, plan: parsed.plan === "today", pageSize: INBOX_PAGE_SIZE };
 }
 
 /** The URL of the inbox with `query` changed by `patch` (defaults are left out of the URL). */
@@ -75,6 +79,7 @@ export function inboxHref(query: InboxQuery, patch: Partial<InboxQuery> = {}): s
     const value = next[key];
     if (value) params.set(key, value);
   }
+  if (next.plan) params.set("plan", "today");
   if (next.sort !== "priority") params.set("sort", next.sort);
   if (next.page > 1) params.set("page", String(next.page));
   const text = params.toString();
