@@ -134,6 +134,9 @@ describe("importing sales lines", () => {
     await expect(pool.query("DELETE FROM client WHERE external_id = '501'")).rejects.toMatchObject({ code: "23503" });
     await expect(pool.query("DELETE FROM product WHERE external_id = '9001'")).rejects.toMatchObject({ code: "23503" });
     await expect(pool.query("UPDATE client SET id = id + 100000 WHERE external_id = '501'")).rejects.toMatchObject({ code: "23503" });
+    await expect(pool.query("TRUNCATE client CASCADE")).rejects.toMatchObject({ code: "23503" });
+    await expect(pool.query("TRUNCATE product CASCADE")).rejects.toMatchObject({ code: "23503" });
+    expect(await count("client WHERE external_id = '501'")).toBe(1);
     // Without lines, nothing holds them.
     await pool.query("INSERT INTO client (external_id, registered) VALUES ('99999', false)");
     expect((await pool.query("DELETE FROM client WHERE external_id = '99999'")).rowCount).toBe(1);
