@@ -3,7 +3,8 @@ import "server-only";
 // held-out control group, filtered, sorted and paginated in PostgreSQL, in ONE statement (one round
 // trip), which also brings what the page's header and filters need (the territory's provinces with
 // their client counts, the families):
-//   - the tab counts: one index-only pass over the scope (alert_inbox_idx carries every filter);
+//   - the tab counts: one index-only pass over the scope (alert_inbox_count_idx, narrow, when no filter
+//     is set; alert_inbox_idx, which carries every filter, when one is);
 //   - the page's 25 ids: alert_inbox_idx keeps each delegate's alerts of one status in priority order,
 //     so the default view reads the first 25 entries; "pending" is two statuses (open, and snoozed
 //     whose date has come), read as two ordered branches and merged;
